@@ -1,0 +1,2 @@
+/** The rules of this service in plain Java: no Spring, Kafka or Mongo (checked by ArchitectureTest). */
+package org.onegrid.analytics.domain;

@@ -1,0 +1,82 @@
+package org.onegrid.events.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.onegrid.events.EventType;
+import org.onegrid.events.Topics;
+
+/** Events of the grid-ticket closed loop, all on {@link Topics#TICKET}, keyed by ticket id. */
+public final class TicketEvents {
+
+    public record Reported(TicketFacts ticket) {
+    }
+
+    public record Accepted(TicketFacts ticket, boolean likelyDuplicate) {
+    }
+
+    public record Rejected(TicketFacts ticket, String reason) {
+    }
+
+    public record Dispatched(TicketFacts ticket, String departmentCode, int dispatchCount) {
+    }
+
+    public record Returned(TicketFacts ticket, String departmentCode, String reason) {
+    }
+
+    public record Started(TicketFacts ticket) {
+    }
+
+    /** {@code handlingWorkingHours}: working hours from acceptance to resolution on the district's calendar. */
+    public record Resolved(TicketFacts ticket, boolean onTheSpot, boolean onTime, double handlingWorkingHours,
+                           String resolutionSummary) {
+    }
+
+    public record Replied(TicketFacts ticket, String replySummary) {
+    }
+
+    /** {@code rating}: SATISFIED, BASICALLY_SATISFIED or UNSATISFIED. */
+    public record Rated(TicketFacts ticket, String rating) {
+    }
+
+    public record Reopened(TicketFacts ticket, int reopenCount) {
+    }
+
+    /** {@code deadline}: FIRST_RESPONSE or SOLUTION; sent when 80 % of the working time has passed. */
+    public record Warned(TicketFacts ticket, String deadline, Instant dueAt) {
+    }
+
+    public record Escalated(TicketFacts ticket, String deadline, Instant dueAt, int escalationLevel) {
+    }
+
+    public record Merged(TicketFacts ticket, String parentTicketId) {
+    }
+
+    public record Closed(TicketFacts ticket, boolean rated) {
+    }
+
+    public static final EventType<Reported> REPORTED = type("reported", Reported.class);
+    public static final EventType<Accepted> ACCEPTED = type("accepted", Accepted.class);
+    public static final EventType<Rejected> REJECTED = type("rejected", Rejected.class);
+    public static final EventType<Dispatched> DISPATCHED = type("dispatched", Dispatched.class);
+    public static final EventType<Returned> RETURNED = type("returned", Returned.class);
+    public static final EventType<Started> STARTED = type("started", Started.class);
+    public static final EventType<Resolved> RESOLVED = type("resolved", Resolved.class);
+    public static final EventType<Replied> REPLIED = type("replied", Replied.class);
+    public static final EventType<Rated> RATED = type("rated", Rated.class);
+    public static final EventType<Reopened> REOPENED = type("reopened", Reopened.class);
+    public static final EventType<Warned> WARNED = type("warned", Warned.class);
+    public static final EventType<Escalated> ESCALATED = type("escalated", Escalated.class);
+    public static final EventType<Merged> MERGED = type("merged", Merged.class);
+    public static final EventType<Closed> CLOSED = type("closed", Closed.class);
+
+    public static final List<EventType<?>> ALL = List.of(REPORTED, ACCEPTED, REJECTED, DISPATCHED, RETURNED, STARTED,
+            RESOLVED, REPLIED, RATED, REOPENED, WARNED, ESCALATED, MERGED, CLOSED);
+
+    private TicketEvents() {
+    }
+
+    private static <T> EventType<T> type(String what, Class<T> payload) {
+        return EventType.of("onegrid.ticket." + what + ".v1", Topics.TICKET, payload);
+    }
+}

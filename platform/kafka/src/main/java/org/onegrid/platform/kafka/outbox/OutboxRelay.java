@@ -1,0 +1,174 @@
+package org.onegrid.platform.kafka.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Metrics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.onegrid.events.EventCodec;
+import org.onegrid.platform.kafka.EventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Sends outbox entries to Kafka, oldest first per aggregate, and removes each one only after the broker acknowledged
+ * it (acks=all). A crash between the send and the removal sends the entry again after restart: delivery is
+ * at-least-once and consumers drop the repeat by event id. If the broker is down, entries wait in their documents.
+ *
+ * <p>Runs on a timer and whenever a write {@linkplain #nudge() nudges} it. Several instances of a service may relay
+ * at once; that too only causes repeats, which consumers drop.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final MongoDatabase database;
+    private final List<String> collections;
+    private final KafkaTemplate<String, String> template;
+    private final Duration pollInterval;
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, String> template,
+                       Duration pollInterval) {
+        this.database = database;
+        this.collections = List.copyOf(collections);
+        this.template = template;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Asks for a relay pass soon, e.g. right after a command wrote to an outbox. */
+    public void nudge() {
+        ScheduledExecutorService running = executor;
+        if (running != null && nudged.compareAndSet(false, true)) {
+            running.execute(this::safeRelay);
+        }
+    }
+
+    /**
+     * One pass over every outbox collection.
+     *
+     * @return how many events were sent and acknowledged
+     */
+    public synchronized int relayOnce() {
+        nudged.set(false);
+        int sent = 0;
+        for (String name : collections) {
+            MongoCollection<Document> collection = database.getCollection(name);
+            List<Document> pending = collection.find(Filters.exists(Outbox.FIELD + ".0"))
+                    .projection(Projections.include(Outbox.FIELD))
+                    .limit(BATCH)
+                    .into(new ArrayList<>());
+            for (Document aggregate : pending) {
+                sent += relayAggregate(collection, aggregate);
+            }
+        }
+        return sent;
+    }
+
+    /** How many entries wait to be sent, across all outbox collections. */
+    public long pending() {
+        long total = 0;
+        for (String name : collections) {
+            for (Document d : database.getCollection(name).find(Filters.exists(Outbox.FIELD + ".0"))
+                    .projection(Projections.include(Outbox.FIELD))) {
+                total += d.getList(Outbox.FIELD, Document.class).size();
+            }
+        }
+        return total;
+    }
+
+    private int relayAggregate(MongoCollection<Document> collection, Document aggregate) {
+        List<String> sentIds = new ArrayList<>();
+        for (Document entry : aggregate.getList(Outbox.FIELD, Document.class)) {
+            try {
+                send(entry);
+                sentIds.add(entry.getString("eventId"));
+            } catch (Exception e) {
+                // Stop at the first failure so that this aggregate's later events never overtake it.
+                log.warn("Outbox entry {} ({}) not sent yet: {}", entry.getString("eventId"), entry.getString("type"),
+                        e.toString());
+                break;
+            }
+        }
+        if (!sentIds.isEmpty()) {
+            acknowledge(collection, aggregate.get("_id"), sentIds);
+            Metrics.counter("onegrid.outbox.relayed", "collection", collection.getNamespace().getCollectionName())
+                    .increment(sentIds.size());
+        }
+        return sentIds.size();
+    }
+
+    private void send(Document entry) throws Exception {
+        var record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"), entry.getString("value"));
+        EventHeaders.write(EventCodec.decode(entry.getString("value").getBytes(StandardCharsets.UTF_8)),
+                record.headers());
+        template.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Removes sent entries; the second half of the hand-over, after which a crash can no longer cause a repeat. */
+    protected void acknowledge(MongoCollection<Document> collection, Object aggregateId, List<String> eventIds) {
+        collection.updateOne(Filters.eq("_id", aggregateId),
+                Updates.pull(Outbox.FIELD, Filters.in("eventId", eventIds)));
+    }
+
+    private void safeRelay() {
+        try {
+            relayOnce();
+        } catch (Exception e) {
+            log.warn("Outbox relay pass failed; will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::safeRelay, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("Outbox relay watching {} every {}", collections, pollInterval);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop before the Kafka producer factory is destroyed.
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,34 @@
+package org.onegrid.platform.service;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Takes the gateway's {@code X-Request-Id} (or makes one) and keeps it in the log MDC for the whole request, so the
+ * same id appears in this service's log lines and, as the correlation id, in the events the request causes.
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String incoming = request.getHeader(HEADER);
+        // An id is copied into logs and headers, so only a short, harmless one is taken as it is.
+        String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        response.setHeader(HEADER, requestId);
+        try (var ignored = Correlation.open(requestId)) {
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Persistence in this service's own Mongo database, through mongodb-driver-sync. */
+package org.onegrid.ticket.store;
