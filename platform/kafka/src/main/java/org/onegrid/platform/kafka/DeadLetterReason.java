@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.onegrid.events.InvalidEventException;
 
 /**
  * Adds a short, human-readable reason to a dead-lettered record, next to spring-kafka's own exception headers,
@@ -18,8 +19,9 @@ final class DeadLetterReason {
     }
 
     static Headers headers(ConsumerRecord<?, ?> record, Exception exception) {
+        // The listener container wraps what the handler threw; name our own verdict if there is one, else the root.
         Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (!(cause instanceof InvalidEventException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();

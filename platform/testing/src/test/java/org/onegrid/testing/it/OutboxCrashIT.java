@@ -1,0 +1,100 @@
+package org.onegrid.testing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onegrid.testing.it.TwoServices.appeal;
+import static org.onegrid.testing.it.TwoServices.applied;
+import static org.onegrid.testing.it.TwoServices.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.Topics;
+import org.onegrid.platform.kafka.EventFactory;
+import org.onegrid.platform.kafka.outbox.OutboxRelay;
+import org.onegrid.testing.Infrastructure;
+import org.onegrid.testing.WithInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** A crash on either side of the Kafka send loses no event and doubles no effect. */
+@WithInfrastructure
+class OutboxCrashIT {
+
+    private static ConfigurableApplicationContext counter;
+    private static MongoDatabase counterDb;
+
+    @BeforeAll
+    static void start() {
+        counter = TwoServices.counter("it-crash-counter", "it-crash");
+        counterDb = counter.getBean(MongoDatabase.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        counter.close();
+    }
+
+    @Test
+    void crashAfterTheMongoWriteBeforeTheSend() {
+        var appeal = appeal();
+        // A relay that never runs on its own: the service "dies" with the event only in Mongo.
+        ConfigurableApplicationContext dying = TwoServices.publisher("it-crash-publisher",
+                "onegrid.outbox.poll-interval=1h");
+        AppealPublisherApp.submit(dying.getBean(MongoDatabase.class), dying.getBean(EventFactory.class), appeal);
+        dying.close();
+        assertThat(applied(counterDb, appeal.appealId())).isZero();
+
+        ConfigurableApplicationContext restarted = TwoServices.publisher("it-crash-publisher");
+        try {
+            await("the restarted service relayed the event", () -> applied(counterDb, appeal.appealId()) == 1);
+            await("its outbox drained", () -> restarted.getBean(OutboxRelay.class).pending() == 0);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void crashAfterTheSendBeforeTheOutboxEntryIsRemoved(Infrastructure infra) {
+        var appeal = appeal();
+        ConfigurableApplicationContext publisher = TwoServices.publisher("it-crash-publisher-2",
+                "onegrid.outbox.poll-interval=1h");
+        try {
+            MongoDatabase db = publisher.getBean(MongoDatabase.class);
+            KafkaTemplate<String, String> template = publisher.getBean(KafkaTemplate.class);
+            EventEnvelope event = AppealPublisherApp.submit(db, publisher.getBean(EventFactory.class), appeal);
+
+            OutboxRelay crashing = new OutboxRelay(db, List.of(AppealPublisherApp.COLLECTION), template,
+                    Duration.ofHours(1)) {
+                @Override
+                protected void acknowledge(MongoCollection<Document> collection, Object id, List<String> eventIds) {
+                    throw new IllegalStateException("simulated crash after the broker acknowledged the send");
+                }
+            };
+            assertThatThrownBy(crashing::relayOnce).hasMessageContaining("simulated crash");
+            assertThat(crashing.pending()).as("entry still in the outbox after the crash").isEqualTo(1);
+
+            OutboxRelay afterRestart = new OutboxRelay(db, List.of(AppealPublisherApp.COLLECTION), template,
+                    Duration.ofHours(1));
+            assertThat(afterRestart.relayOnce()).isEqualTo(1);
+            assertThat(afterRestart.pending()).isZero();
+
+            var onTopic = TwoServices.readUntil(infra, Topics.CENTER,
+                    records -> records.stream().filter(r -> r.value().contains(event.id())).count() >= 2);
+            assertThat(onTopic.stream().filter(r -> r.value().contains(event.id()))).as("sent twice").hasSize(2);
+            await("applied", () -> applied(counterDb, appeal.appealId()) == 1);
+            TwoServices.sleep(1000);
+            assertThat(applied(counterDb, appeal.appealId())).as("applied once").isEqualTo(1);
+        } finally {
+            publisher.close();
+        }
+    }
+}
