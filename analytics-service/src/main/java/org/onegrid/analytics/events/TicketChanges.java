@@ -1,0 +1,58 @@
+package org.onegrid.analytics.events;
+
+import org.onegrid.analytics.domain.TicketChange;
+import org.onegrid.analytics.domain.TicketSnapshot;
+import org.onegrid.events.EventCatalog;
+import org.onegrid.events.EventCodec;
+import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.EventType;
+import org.onegrid.events.InvalidEventException;
+import org.onegrid.events.ticket.TicketEvents;
+import org.onegrid.events.ticket.TicketFacts;
+
+/** Reads a ticket event's payload into the analytics domain's {@link TicketChange}. */
+final class TicketChanges {
+
+    private TicketChanges() {
+    }
+
+    static TicketChange from(EventEnvelope envelope) {
+        EventType<?> type = EventCatalog.find(envelope.type())
+                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
+        Object payload = EventCodec.payload(envelope, type);
+        String kind = envelope.type().split("\\.")[2];
+        String rating = null;
+        Boolean onTime = null;
+        Double hours = null;
+        if (payload instanceof TicketEvents.Rated rated) {
+            rating = rated.rating();
+        }
+        if (payload instanceof TicketEvents.Resolved resolved) {
+            onTime = resolved.onTime();
+            hours = resolved.handlingWorkingHours();
+        }
+        return new TicketChange(envelope.id(), kind, envelope.time(), snapshot(facts(payload)), rating, onTime, hours);
+    }
+
+    private static TicketFacts facts(Object payload) {
+        try {
+            var accessor = payload.getClass().getRecordComponents()[0];
+            if (accessor.getType() != TicketFacts.class) {
+                throw new InvalidEventException(payload.getClass().getSimpleName() + " carries no ticket facts");
+            }
+            TicketFacts facts = (TicketFacts) accessor.getAccessor().invoke(payload);
+            if (facts == null || facts.ticketId() == null) {
+                throw new InvalidEventException("ticket event without a ticket id");
+            }
+            return facts;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TicketSnapshot snapshot(TicketFacts f) {
+        return new TicketSnapshot(f.ticketId(), f.channel(), f.districtCode(), f.communityCode(), f.gridCode(),
+                f.categoryCode(), f.departmentCode(), f.status(), f.escalationLevel(), f.reportedAt(),
+                f.acceptedAt(), f.firstResponseAt(), f.resolvedAt(), f.firstResponseDueAt(), f.solutionDueAt());
+    }
+}

@@ -1,0 +1,142 @@
+package org.onegrid.analytics.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.onegrid.analytics.store.TicketViewStore;
+import org.onegrid.analytics.store.ViewGenerations;
+import org.onegrid.events.EventCodec;
+import org.onegrid.events.InvalidEventException;
+import org.onegrid.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the views by replaying the topics from the beginning into a fresh generation, then switches readers to it
+ * in one write. While it runs, the live consumer applies new events to both generations, so nothing that arrives
+ * during the replay is missed; the merge is idempotent, so an event applied by both is counted once.
+ */
+@Component
+public class ViewRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuilder.class);
+
+    public record Progress(String id, String state, Integer generation, long processed, long total,
+                           long invalid, Instant startedAt, Instant finishedAt, String error) {
+        public double percent() {
+            return total == 0 ? 100.0 : Math.min(100.0, Math.round(processed * 1000.0 / total) / 10.0);
+        }
+    }
+
+    private final ConsumerFactory<String, String> consumers;
+    private final TicketViewUpdater updater;
+    private final TicketViewStore store;
+    private final ViewGenerations generations;
+    private final Clock clock;
+    private final AtomicReference<Progress> progress = new AtomicReference<>(
+            new Progress(null, "IDLE", null, 0, 0, 0, null, null, null));
+
+    public ViewRebuilder(ConsumerFactory<String, String> consumers, TicketViewUpdater updater, TicketViewStore store,
+                         ViewGenerations generations, Clock clock) {
+        this.consumers = consumers;
+        this.updater = updater;
+        this.store = store;
+        this.generations = generations;
+        this.clock = clock;
+    }
+
+    public Progress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild in the background; null if one is already running. */
+    public Progress start() {
+        Integer generation = generations.beginBuilding();
+        if (generation == null) {
+            return null;
+        }
+        Progress started = new Progress(UUID.randomUUID().toString(), "RUNNING", generation, 0, 0, 0,
+                clock.instant(), null, null);
+        progress.set(started);
+        Thread worker = new Thread(() -> run(started), "view-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return started;
+    }
+
+    private void run(Progress started) {
+        int generation = started.generation();
+        store.drop(generation);
+        Map<String, Object> overrides = Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "analytics-rebuild-" + started.id(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        try (Consumer<String, String> consumer = consumers.createConsumer(null, null, null, toProperties(overrides))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TICKET).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+            long processed = 0;
+            long invalid = 0;
+            update(started, generation, processed, total, invalid);
+            while (!caughtUp(consumer, end)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    try {
+                        updater.applyTo(generation, EventCodec.decode(record.value()));
+                    } catch (InvalidEventException e) {
+                        // The live consumer sent this record to the DLT; the replay skips it the same way.
+                        invalid++;
+                    }
+                    processed++;
+                }
+                update(started, generation, processed, total, invalid);
+            }
+            int previous = generations.current().active();
+            generations.switchTo(generation);
+            store.drop(previous);
+            progress.set(new Progress(started.id(), "DONE", generation, processed, total, invalid,
+                    started.startedAt(), clock.instant(), null));
+            log.info("Views rebuilt into generation {} from {} events ({} invalid skipped)", generation, processed,
+                    invalid);
+        } catch (RuntimeException e) {
+            generations.abandonBuilding();
+            log.error("View rebuild failed; the live views are unchanged", e);
+            Progress p = progress.get();
+            progress.set(new Progress(started.id(), "FAILED", generation, p.processed(), p.total(), p.invalid(),
+                    started.startedAt(), clock.instant(), e.getMessage()));
+        }
+    }
+
+    private void update(Progress started, int generation, long processed, long total, long invalid) {
+        progress.set(new Progress(started.id(), "RUNNING", generation, processed, total, invalid,
+                started.startedAt(), null, null));
+    }
+
+    private static boolean caughtUp(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private static java.util.Properties toProperties(Map<String, Object> map) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(map);
+        return p;
+    }
+}

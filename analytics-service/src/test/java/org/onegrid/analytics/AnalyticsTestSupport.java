@@ -1,0 +1,58 @@
+package org.onegrid.analytics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.onegrid.events.EventCodec;
+import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.Topics;
+import org.onegrid.platform.kafka.EventHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Publishing ticket events as ticket-service does, and reading the analytics API over real HTTP. */
+final class AnalyticsTestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private AnalyticsTestSupport() {
+    }
+
+    static void publish(KafkaTemplate<String, String> template, List<EventEnvelope> events) throws Exception {
+        for (EventEnvelope e : events) {
+            var record = new ProducerRecord<>(Topics.TICKET, e.subject(), EventCodec.encode(e));
+            EventHeaders.write(e, record.headers());
+            template.send(record).get();
+        }
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
