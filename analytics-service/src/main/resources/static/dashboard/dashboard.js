@@ -49,7 +49,7 @@
 
     function bars(id, rows) {
         chart(id).setOption({
-            tooltip: {}, legend: {data: [t('completion'), t('satisfaction')]},
+            animation: false, tooltip: {}, legend: {data: [t('completion'), t('satisfaction')]},
             xAxis: {type: 'category', data: rows.map(r => unitName(r.key))},
             yAxis: {type: 'value', max: 100},
             series: [
@@ -69,7 +69,7 @@
         document.getElementById('updated').textContent = t('updated') + ' ' + new Date().toLocaleTimeString(
             lang === 'zh' ? 'zh-CN' : 'en-GB', {timeZone: 'Asia/Shanghai'});
         chart('chart-trend').setOption({
-            tooltip: {trigger: 'axis'}, legend: {data: [t('received'), t('resolved')]},
+            animation: false, tooltip: {trigger: 'axis'}, legend: {data: [t('received'), t('resolved')]},
             xAxis: {type: 'category', data: data.trend.rows.map(r => r.period)},
             yAxis: {type: 'value'},
             series: [
