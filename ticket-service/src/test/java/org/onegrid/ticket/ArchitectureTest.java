@@ -3,18 +3,12 @@ package org.onegrid.ticket;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import org.onegrid.testing.ArchitectureRules;
 
-@AnalyzeClasses(packages = "org.onegrid.ticket", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.onegrid", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = ArchitectureRules.domainIsPlainJava("org.onegrid.ticket");
-
-    @ArchTest
-    static final ArchRule domainDependsOnNothingAround = ArchitectureRules.domainDependsOnNoOuterLayer("org.onegrid.ticket");
-
-    @ArchTest
-    static final ArchRule onlyOwnDatabase = ArchitectureRules.noOtherServiceCode("org.onegrid.ticket");
+    static final ArchTests layout = ArchTests.in(ArchitectureRules.class);
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,34 +45,28 @@ class TicketFiguresController {
     record FiguresResponse(String groupBy, String period, List<TicketFigureQueries.Row> rows) {
     }
 
-    @Operation(summary = "Ticket figures, optionally grouped by a dimension and a period")
+    /** The query parameters of both figure endpoints. */
+    record FigureParams(Dimension groupBy, Period period, String district, String department, String community,
+                        String category, String channel,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        TicketFigureQueries.Filter filter() {
+            return new TicketFigureQueries.Filter(district, department, community, category, channel, from, to);
+        }
+    }
+
+    @Operation(summary = "Ticket figures, optionally grouped by a dimension (groupBy) and a period (DAY, WEEK, MONTH)")
     @GetMapping("/tickets/figures")
-    FiguresResponse figures(@RequestParam(required = false) Dimension groupBy,
-                            @RequestParam(required = false) Period period,
-                            @RequestParam(required = false) String district,
-                            @RequestParam(required = false) String department,
-                            @RequestParam(required = false) String community,
-                            @RequestParam(required = false) String category,
-                            @RequestParam(required = false) String channel,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        var filter = new TicketFigureQueries.Filter(district, department, community, category, channel, from, to);
-        return new FiguresResponse(groupBy == null ? null : groupBy.name(), period == null ? null : period.name(),
-                queries.figures(filter, groupBy, period));
+    FiguresResponse figures(@ModelAttribute FigureParams params) {
+        return new FiguresResponse(params.groupBy() == null ? null : params.groupBy().name(),
+                params.period() == null ? null : params.period().name(),
+                queries.figures(params.filter(), params.groupBy(), params.period()));
     }
 
     @Operation(summary = "The same figures as CSV (one row per group and period)")
     @GetMapping(value = "/tickets/figures.csv", produces = "text/csv")
-    ResponseEntity<String> figuresCsv(@RequestParam(required = false) Dimension groupBy,
-                                      @RequestParam(required = false) Period period,
-                                      @RequestParam(required = false) String district,
-                                      @RequestParam(required = false) String department,
-                                      @RequestParam(required = false) String community,
-                                      @RequestParam(required = false) String category,
-                                      @RequestParam(required = false) String channel,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        var rows = figures(groupBy, period, district, department, community, category, channel, from, to).rows();
+    ResponseEntity<String> figuresCsv(@ModelAttribute FigureParams params) {
+        var rows = figures(params).rows();
         String header = Stream.concat(Stream.of("key", "period"),
                 Stream.of(TicketFigures.class.getRecordComponents()).map(c -> c.getName()))
                 .collect(Collectors.joining(","));
