@@ -11,9 +11,13 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.onegrid.analytics.store.ActivityEventStore;
 import org.onegrid.analytics.store.TicketViewStore;
 import org.onegrid.analytics.store.ViewGenerations;
+import org.onegrid.events.EventCodec;
 import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.Topics;
+import org.onegrid.events.center.CenterEvents;
 import org.onegrid.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +46,8 @@ class TicketFiguresIT {
     TicketViewStore store;
     @Autowired
     ViewGenerations generations;
+    @Autowired
+    ActivityEventStore activityStore;
 
     @Test
     void exactFiguresFromOutOfOrderEventsAndARebuildThatEqualsThem() throws Exception {
@@ -100,8 +106,20 @@ class TicketFiguresIT {
                 .contains("onegrid_tickets_completion_rate{application=\"analytics-service\",district=\"TY\"} 60.0"));
         assertThat(prometheus()).doesNotContain("grid=").doesNotContain("ticketId");
 
+        CenterEvents.AppealSubmitted appeal = new CenterEvents.AppealSubmitted("ap-" + java.util.UUID.randomUUID(),
+                "c-1", "三亚湾党群服务中心", "TY", "TY-SYW", "noise", "夜间施工噪音", null, null, "r-1", MORNING);
+        EventEnvelope appealEvent = EventEnvelope.create(CenterEvents.APPEAL_SUBMITTED, "/onegrid/service-center-service",
+                appeal.appealId(), appeal, "test", MORNING);
+        var centerRecord = new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CENTER, appeal.appealId(),
+                EventCodec.encode(appealEvent));
+        template.send(centerRecord).get();
+        template.send(centerRecord).get();
+        await("the appeal counted once", () -> activity().contains(
+                "{\"type\":\"onegrid.center.appeal-submitted.v1\",\"district\":\"TY\",\"month\":\"2026-11\",\"events\":1,"));
+
         int before = generations.current().active();
         var incremental = store.dump(before);
+        var incrementalActivity = activityStore.dump(before);
         String figuresBefore = get(port, "/analytics/tickets/figures?groupBy=DISTRICT").body();
 
         assertThat(post(port, "/analytics/admin/rebuild").statusCode()).isEqualTo(202);
@@ -110,6 +128,7 @@ class TicketFiguresIT {
         int after = generations.current().active();
         assertThat(after).isEqualTo(before + 1);
         assertThat(store.dump(after)).isEqualTo(incremental);
+        assertThat(activityStore.dump(after)).isEqualTo(incrementalActivity);
         assertThat(get(port, "/analytics/tickets/figures?groupBy=DISTRICT").body()).isEqualTo(figuresBefore);
         JsonNode progress = JSON.readTree(get(port, "/analytics/admin/rebuild").body());
         assertThat(progress.path("percent").asDouble()).isEqualTo(100.0);
@@ -136,6 +155,14 @@ class TicketFiguresIT {
                 }
             }
             return JSON.createObjectNode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String activity() {
+        try {
+            return get(port, "/api/analytics/activity/counts?area=CENTER").body();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.onegrid.analytics.store.ActivityEventStore;
 import org.onegrid.analytics.store.TicketViewStore;
 import org.onegrid.analytics.store.ViewGenerations;
 import org.onegrid.events.EventCodec;
@@ -42,17 +43,22 @@ public class ViewRebuilder {
 
     private final ConsumerFactory<String, String> consumers;
     private final TicketViewUpdater updater;
+    private final ActivityEventUpdater activities;
     private final TicketViewStore store;
+    private final ActivityEventStore activityStore;
     private final ViewGenerations generations;
     private final Clock clock;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(null, "IDLE", null, 0, 0, 0, null, null, null));
 
-    public ViewRebuilder(ConsumerFactory<String, String> consumers, TicketViewUpdater updater, TicketViewStore store,
+    public ViewRebuilder(ConsumerFactory<String, String> consumers, TicketViewUpdater updater,
+                         ActivityEventUpdater activities, TicketViewStore store, ActivityEventStore activityStore,
                          ViewGenerations generations, Clock clock) {
         this.consumers = consumers;
         this.updater = updater;
+        this.activities = activities;
         this.store = store;
+        this.activityStore = activityStore;
         this.generations = generations;
         this.clock = clock;
     }
@@ -79,12 +85,14 @@ public class ViewRebuilder {
     private void run(Progress started) {
         int generation = started.generation();
         store.drop(generation);
+        activityStore.drop(generation);
         Map<String, Object> overrides = Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "analytics-rebuild-" + started.id(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         try (Consumer<String, String> consumer = consumers.createConsumer(null, null, null, toProperties(overrides))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TICKET).stream()
+            List<TopicPartition> partitions = List.of(Topics.TICKET, Topics.TALENT, Topics.CENTER).stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -100,7 +108,12 @@ public class ViewRebuilder {
                         continue;
                     }
                     try {
-                        updater.applyTo(generation, EventCodec.decode(record.value()));
+                        var envelope = EventCodec.decode(record.value());
+                        if (record.topic().equals(Topics.TICKET)) {
+                            updater.applyTo(generation, envelope);
+                        } else {
+                            activities.applyTo(generation, envelope);
+                        }
                     } catch (InvalidEventException e) {
                         // The live consumer sent this record to the DLT; the replay skips it the same way.
                         invalid++;
@@ -112,6 +125,7 @@ public class ViewRebuilder {
             int previous = generations.current().active();
             generations.switchTo(generation);
             store.drop(previous);
+            activityStore.drop(previous);
             progress.set(new Progress(started.id(), "DONE", generation, processed, total, invalid,
                     started.startedAt(), clock.instant(), null));
             log.info("Views rebuilt into generation {} from {} events ({} invalid skipped)", generation, processed,
