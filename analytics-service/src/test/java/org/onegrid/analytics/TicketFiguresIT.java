@@ -104,7 +104,8 @@ class TicketFiguresIT {
 
         await("Prometheus shows the district's completion rate", () -> prometheus()
                 .contains("onegrid_tickets_completion_rate{application=\"analytics-service\",district=\"TY\"} 60.0"));
-        assertThat(prometheus()).doesNotContain("grid=").doesNotContain("ticketId");
+        assertThat(prometheus()).contains("onegrid_tickets_received{application=\"analytics-service\",category=\"sanitation\",channel=\"GRID_APP\",department=\"housing\",district=\"TY\"} 3.0")
+                .doesNotContain("grid=").doesNotContain("ticketId");
 
         CenterEvents.AppealSubmitted appeal = new CenterEvents.AppealSubmitted("ap-" + java.util.UUID.randomUUID(),
                 "c-1", "三亚湾党群服务中心", "TY", "TY-SYW", "noise", "夜间施工噪音", null, null, "r-1", MORNING);

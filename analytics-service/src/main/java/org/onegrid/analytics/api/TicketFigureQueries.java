@@ -55,6 +55,18 @@ public class TicketFigureQueries {
         return rows;
     }
 
+    /** Figures for every combination of the dimensions' values that has tickets (for metric labels). */
+    public Map<List<String>, TicketFigures> figuresByCombination(List<Dimension> dimensions) {
+        Map<List<String>, List<TicketRecord>> groups = new java.util.HashMap<>();
+        for (TicketRecord r : records(new Filter(null, null, null, null, null, null, null))) {
+            List<String> key = dimensions.stream().map(d -> d.keyOf(r)).toList();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        Map<List<String>, TicketFigures> figures = new java.util.HashMap<>();
+        groups.forEach((key, records) -> figures.put(key, TicketFigures.of(records, clock.instant())));
+        return figures;
+    }
+
     public TicketFigures overall(Filter filter) {
         return TicketFigures.of(records(filter), clock.instant());
     }
