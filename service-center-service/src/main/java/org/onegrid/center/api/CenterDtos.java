@@ -51,7 +51,7 @@ public final class CenterDtos {
     }
 
     /** Local times in Asia/Shanghai. */
-    public record Hours(boolean allDay, @Valid List<WeeklyHours> weekly, @Valid List<HoursException> exceptions) {
+    public record Hours(Boolean allDay, @Valid List<WeeklyHours> weekly, @Valid List<HoursException> exceptions) {
     }
 
     public record Contact(@Size(max = 40) String phone, @Size(max = 100) String email) {
@@ -104,7 +104,7 @@ public final class CenterDtos {
                 exceptions.add(new OpeningException(x.date(), x.ranges() == null ? List.of()
                         : x.ranges().stream().map(r -> new TimeRange(r.opens(), r.closes())).toList(), x.reason()));
             }
-            return new OpeningHours(h.allDay(), weekly, exceptions);
+            return new OpeningHours(Boolean.TRUE.equals(h.allDay()), weekly, exceptions);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("hours", e.getMessage());
         }

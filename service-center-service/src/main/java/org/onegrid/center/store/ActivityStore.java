@@ -149,8 +149,9 @@ public class ActivityStore {
                     Outbox.append(activityId, List.of(signedUp(activity, Outcome.WAITLISTED, now)))))
                     .getModifiedCount();
             if (waitlisted == 1) {
-                Document after = find(activityId).orElseThrow();
-                return existingPlace(after, personId).orElse(new SignUpResult(Outcome.WAITLISTED, false, 0));
+                int position = existingPlace(find(activityId).orElseThrow(), personId)
+                        .map(SignUpResult::waitlistPosition).orElse(0);
+                return new SignUpResult(Outcome.WAITLISTED, false, position);
             }
             // A seat was freed or taken in between; look again.
         }
