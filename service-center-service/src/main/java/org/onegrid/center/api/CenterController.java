@@ -157,12 +157,12 @@ class CenterController {
         Set<Facility> wanted = facility == null || facility.isEmpty() ? Set.of() : EnumSet.copyOf(facility);
         List<Reach> reach = circle.nearby(centers.allForCircle(), new GeoPoint(lat, lon), minutes, travelMode, wanted,
                 clock.instant());
+        Map<String, String> addresses = centers.addresses(reach.stream().map(r -> r.center().id()).toList());
         List<NearbyCenter> result = new ArrayList<>();
         for (Reach r : reach) {
             Center c = r.center();
-            Document d = centers.find(c.id()).orElseThrow();
             result.add(new NearbyCenter(c.id(), c.name(), c.level(), c.districtCode(), c.communityCode(),
-                    d.getString("address"), c.location().lat(), c.location().lon(), Math.round(r.distanceMetres()),
+                    addresses.get(c.id()), c.location().lat(), c.location().lon(), Math.round(r.distanceMetres()),
                     Math.round(r.etaMinutes() * 10) / 10.0, r.openNow(), new java.util.TreeSet<>(c.facilities())));
         }
         return new Nearby(lat, lon, minutes, travelMode.name().toLowerCase(Locale.ROOT), travel.speedKmh(travelMode),

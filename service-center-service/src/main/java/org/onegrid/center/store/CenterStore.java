@@ -141,6 +141,14 @@ public class CenterStore {
         return result;
     }
 
+    /** Addresses by centre id, for answers that list centres found by the circle. */
+    public Map<String, String> addresses(List<String> ids) {
+        Map<String, String> result = new java.util.HashMap<>();
+        centers.find(Filters.in("_id", ids)).projection(com.mongodb.client.model.Projections.include("address"))
+                .forEach(d -> result.put(d.getString("_id"), d.getString("address")));
+        return result;
+    }
+
     public long count() {
         return centers.countDocuments();
     }
