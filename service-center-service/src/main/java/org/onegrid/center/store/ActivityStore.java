@@ -2,7 +2,6 @@ package org.onegrid.center.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
@@ -47,10 +46,12 @@ public class ActivityStore {
     private static final int MAX_ATTEMPTS = 20;
 
     private final MongoCollection<Document> activities;
+    private final PersonCalendar calendars;
     private final EventFactory events;
 
     public ActivityStore(MongoDatabase database, EventFactory events) {
         this.activities = database.getCollection(COLLECTION);
+        this.calendars = new PersonCalendar(database);
         this.events = events;
         activities.createIndex(Indexes.ascending("centerId", "startsAt"));
         activities.createIndex(Indexes.ascending("attendees.personId"));
@@ -132,26 +133,40 @@ public class ActivityStore {
                 return existing.get();
             }
             requireOpenForSignUp(activity, now);
-            requireNoOverlap(activity, personId);
-            int capacity = activity.getInteger("capacity");
-            Bson notYetThere = and(eq("_id", activityId), eq("status", "SCHEDULED"),
-                    ne("attendees.personId", personId), ne("waitlist.personId", personId));
-            Document person = new Document("personId", personId).append("signedUpAt", Date.from(now));
-            long booked = activities.updateOne(and(notYetThere, lt("bookedCount", capacity)), combine(
-                    inc("bookedCount", 1), push("attendees", person.append("checkedIn", false)), inc("version", 1),
-                    Outbox.append(activityId, List.of(signedUp(activity, Outcome.BOOKED, now))))).getModifiedCount();
-            if (booked == 1) {
-                return new SignUpResult(Outcome.BOOKED, false, 0);
+            // The person's calendar first: it serialises their sign-ups, so overlapping bookings cannot race.
+            Optional<String> clash = calendars.reserve(personId, activityId, interval(activity), now, this::isBooked);
+            if (clash.isPresent()) {
+                throw new ConflictException("person is already booked into an overlapping activity",
+                        Map.of("state", "OVERLAPPING_BOOKING", "overlappingActivityId", clash.get()));
             }
-            Document waiting = new Document("personId", personId).append("signedUpAt", Date.from(now));
-            long waitlisted = activities.updateOne(and(notYetThere, gte("bookedCount", capacity)), combine(
-                    push("waitlist", waiting), inc("version", 1),
-                    Outbox.append(activityId, List.of(signedUp(activity, Outcome.WAITLISTED, now)))))
-                    .getModifiedCount();
-            if (waitlisted == 1) {
-                int position = existingPlace(find(activityId).orElseThrow(), personId)
-                        .map(SignUpResult::waitlistPosition).orElse(0);
-                return new SignUpResult(Outcome.WAITLISTED, false, position);
+            boolean keepSlot = false;
+            try {
+                int capacity = activity.getInteger("capacity");
+                Bson notYetThere = and(eq("_id", activityId), eq("status", "SCHEDULED"),
+                        ne("attendees.personId", personId), ne("waitlist.personId", personId));
+                Document person = new Document("personId", personId).append("signedUpAt", Date.from(now));
+                long booked = activities.updateOne(and(notYetThere, lt("bookedCount", capacity)), combine(
+                        inc("bookedCount", 1), push("attendees", person.append("checkedIn", false)),
+                        inc("version", 1), Outbox.append(activityId, List.of(signedUp(activity, Outcome.BOOKED, now)))))
+                        .getModifiedCount();
+                if (booked == 1) {
+                    keepSlot = true;
+                    return new SignUpResult(Outcome.BOOKED, false, 0);
+                }
+                Document waiting = new Document("personId", personId).append("signedUpAt", Date.from(now));
+                long waitlisted = activities.updateOne(and(notYetThere, gte("bookedCount", capacity)), combine(
+                        push("waitlist", waiting), inc("version", 1),
+                        Outbox.append(activityId, List.of(signedUp(activity, Outcome.WAITLISTED, now)))))
+                        .getModifiedCount();
+                if (waitlisted == 1) {
+                    int position = existingPlace(find(activityId).orElseThrow(), personId)
+                            .map(SignUpResult::waitlistPosition).orElse(0);
+                    return new SignUpResult(Outcome.WAITLISTED, false, position);
+                }
+            } finally {
+                if (!keepSlot) {
+                    calendars.release(personId, activityId);
+                }
             }
             // A seat was freed or taken in between; look again.
         }
@@ -187,7 +202,8 @@ public class ActivityStore {
             if (booked != null && attendees.size() < activity.getInteger("capacity")) {
                 Interval when = interval(activity);
                 for (Document candidate : List.copyOf(waitlist)) {
-                    if (!hasOverlappingBooking(candidate.getString("personId"), when, activityId)) {
+                    if (calendars.reserve(candidate.getString("personId"), activityId, when, now, this::isBooked)
+                            .isEmpty()) {
                         waitlist.remove(candidate);
                         attendees.add(new Document("personId", candidate.getString("personId"))
                                 .append("signedUpAt", candidate.getDate("signedUpAt"))
@@ -206,7 +222,13 @@ public class ActivityStore {
             long changed = activities.updateOne(and(eq("_id", activityId), eq("version", activity.get("version"))),
                     combine(updates)).getModifiedCount();
             if (changed == 1) {
+                if (booked != null) {
+                    calendars.release(personId, activityId);
+                }
                 return new CancelResult(booked != null, promoted);
+            }
+            if (promoted != null) {
+                calendars.release(promoted, activityId);
             }
         }
         throw new ConflictException("too many concurrent changes to activity " + activityId + "; try again",
@@ -281,27 +303,8 @@ public class ActivityStore {
         }
     }
 
-    private void requireNoOverlap(Document activity, String personId) {
-        Interval when = interval(activity);
-        Document clash = overlappingBooking(personId, when, activity.getString("_id"));
-        if (clash != null) {
-            throw new ConflictException("person is already booked into an overlapping activity",
-                    Map.of("state", "OVERLAPPING_BOOKING", "overlappingActivityId", clash.getString("_id")));
-        }
-    }
-
-    private boolean hasOverlappingBooking(String personId, Interval when, String exceptActivityId) {
-        return overlappingBooking(personId, when, exceptActivityId) != null;
-    }
-
-    private Document overlappingBooking(String personId, Interval when, String exceptActivityId) {
-        for (Document other : activities.find(and(eq("attendees.personId", personId), ne("_id", exceptActivityId),
-                lt("startsAt", Date.from(when.end())), gt("endsAt", Date.from(when.start()))))) {
-            if (interval(other).overlaps(when)) {
-                return other;
-            }
-        }
-        return null;
+    private boolean isBooked(String activityId, String personId) {
+        return activities.countDocuments(and(eq("_id", activityId), eq("attendees.personId", personId))) > 0;
     }
 
     private static Interval interval(Document activity) {

@@ -109,6 +109,44 @@ class ActivityIT extends CenterIntegrationTest {
     }
 
     @Test
+    void concurrentSignUpsOfOnePersonIntoOverlappingActivitiesBookOnlyOne() {
+        String center = createCenter(18.2836, 109.4670);
+        List<HttpRequest> requests = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = schedule(center, 20, tomorrow.plus(i * 10, ChronoUnit.MINUTES),
+                    tomorrow.plus(2, ChronoUnit.HOURS));
+            ids.add(id);
+            requests.add(postRequest("/centers/activities/" + id + "/sign-ups", Map.of("personId", "hurried")));
+        }
+        List<Response> responses = concurrently(requests);
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() == 409)).hasSize(5)
+                .allSatisfy(r -> assertThat(r.body().get("state").asString()).isEqualTo("OVERLAPPING_BOOKING"));
+        assertThat(ids.stream().mapToInt(id -> get("/centers/activities/" + id).body().get("bookedCount").asInt())
+                .sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledBookingFreesThePersonsTimeAndAPromotionTakesIt() {
+        String center = createCenter(18.2836, 109.4670);
+        String full = schedule(center, 1, tomorrow, tomorrow.plus(2, ChronoUnit.HOURS));
+        String other = schedule(center, 5, tomorrow, tomorrow.plus(2, ChronoUnit.HOURS));
+        post("/centers/activities/" + full + "/sign-ups", Map.of("personId", "ivy"));
+        // jon waits for the full one, so he may still book the other at the same time ...
+        assertThat(post("/centers/activities/" + full + "/sign-ups", Map.of("personId", "jon")).body()
+                .get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(post("/centers/activities/" + other + "/sign-ups", Map.of("personId", "jon")).status())
+                .isEqualTo(201);
+        // ... and is then skipped when a seat frees up, because he is booked elsewhere at that time.
+        assertThat(delete("/centers/activities/" + full + "/sign-ups/ivy").body().get("promotedPersonId").isNull())
+                .isTrue();
+        // ivy's cancelled time is hers again.
+        assertThat(post("/centers/activities/" + other + "/sign-ups", Map.of("personId", "ivy")).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void checkInCountsAttendanceIntoTheCentresServedCount() {
         String center = createCenter(18.2836, 109.4670);
         String activity = schedule(center, 1, tomorrow, tomorrow.plus(2, ChronoUnit.HOURS));
