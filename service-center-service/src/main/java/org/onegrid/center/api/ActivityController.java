@@ -75,6 +75,9 @@ class ActivityController {
         if (!r.endsAt().isAfter(r.startsAt())) {
             throw ApiException.badRequest("endsAt", "must be after startsAt");
         }
+        if (!r.endsAt().isAfter(clock.instant())) {
+            throw ApiException.badRequest("endsAt", "must be in the future");
+        }
         if (Duration.between(r.startsAt(), r.endsAt()).toDays() > 7) {
             throw ApiException.badRequest("endsAt", "an activity lasts at most 7 days");
         }

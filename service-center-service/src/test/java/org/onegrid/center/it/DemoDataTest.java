@@ -18,7 +18,7 @@ import org.onegrid.center.store.CenterStore;
 import org.onegrid.center.store.SanyaDemoData;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class DemoDataIT extends CenterIntegrationTest {
+class DemoDataTest extends CenterIntegrationTest {
 
     @Autowired
     MongoClient client;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class CenterApiIT extends CenterIntegrationTest {
+class CenterApiTest extends CenterIntegrationTest {
 
     @Autowired
     MongoDatabase database;

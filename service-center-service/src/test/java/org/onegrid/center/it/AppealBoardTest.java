@@ -23,7 +23,7 @@ import org.onegrid.events.ticket.TicketEvents;
 import org.onegrid.events.ticket.TicketFacts;
 import tools.jackson.databind.JsonNode;
 
-class AppealIT extends CenterIntegrationTest {
+class AppealBoardTest extends CenterIntegrationTest {
 
     private KafkaProducer<String, String> producer;
 

@@ -14,7 +14,7 @@ import org.onegrid.events.EventCodec;
 import org.onegrid.events.center.CenterEvents;
 import tools.jackson.databind.JsonNode;
 
-class ActivityIT extends CenterIntegrationTest {
+class ActivityApiTest extends CenterIntegrationTest {
 
     private final Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
@@ -167,7 +167,13 @@ class ActivityIT extends CenterIntegrationTest {
         assertThat(stats.get("attended").asLong()).isEqualTo(1);
         assertThat(stats.get("visitors").asLong()).isEqualTo(3);
         assertThat(stats.get("servedCount").asLong()).isEqualTo(4);
-        assertThat(centerEvents(activity, e -> e.type().equals(CenterEvents.ATTENDED.type()), 1)).hasSize(1);
+        var events = centerEvents(activity, e -> !e.type().equals(CenterEvents.SIGNED_UP.type()), 2);
+        assertThat(events).extracting(e -> e.type())
+                .containsExactly(CenterEvents.ACTIVITY_SCHEDULED.type(), CenterEvents.ATTENDED.type());
+        var scheduled = EventCodec.payload(events.get(0), CenterEvents.ACTIVITY_SCHEDULED);
+        assertThat(scheduled.centerId()).isEqualTo(center);
+        assertThat(scheduled.districtCode()).isEqualTo("TIANYA");
+        assertThat(scheduled.capacity()).isEqualTo(1);
     }
 
     @Test
@@ -182,6 +188,11 @@ class ActivityIT extends CenterIntegrationTest {
                 "title", "读书沙龙", "startsAt", tomorrow.toString(), "endsAt", tomorrow.plusSeconds(3600).toString(),
                 "capacity", 0));
         assertThat(noCapacity.body().get("errors").get(0).get("field").asString()).isEqualTo("capacity");
+        Instant lastYear = Instant.now().minus(365, ChronoUnit.DAYS);
+        Response past = post("/centers/" + center + "/activities", Map.of("theme", "READING_SALON",
+                "title", "读书沙龙", "startsAt", lastYear.toString(), "endsAt", lastYear.plusSeconds(3600).toString(),
+                "capacity", 10));
+        assertThat(past.body().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
         assertThat(get("/centers/activity-themes").body().toString()).contains("红色讲堂", "读书沙龙");
     }
 }

@@ -10,7 +10,7 @@ import org.onegrid.events.EventCodec;
 import org.onegrid.events.center.CenterEvents;
 import tools.jackson.databind.JsonNode;
 
-class VisitIT extends CenterIntegrationTest {
+class VisitApiTest extends CenterIntegrationTest {
 
     @Test
     void aRetriedVisitCountsOnceAndIsAnnounced() {
