@@ -21,10 +21,78 @@ public final class CenterEvents {
                                   String requesterRef, Instant submittedAt) {
     }
 
+    /** A themed activity (主题党日菜单式) was put on a centre's calendar. */
+    public record ActivityScheduled(String activityId, String centerId, String districtCode, String communityCode,
+                                    String theme, int capacity, Instant startsAt, Instant endsAt,
+                                    Instant scheduledAt) {
+    }
+
+    /**
+     * Someone signed up for an activity. {@code outcome}: BOOKED, WAITLISTED or PROMOTED (moved from the waitlist
+     * after a cancellation). The person is not named: counts are what consumers need.
+     */
+    public record SignedUp(String activityId, String centerId, String districtCode, String communityCode,
+                           String outcome, int capacity, Instant signedUpAt) {
+    }
+
+    /** A booked person checked in at the door; counted into the centre's served count. */
+    public record Attended(String activityId, String centerId, String districtCode, String communityCode,
+                           Instant attendedAt) {
+    }
+
+    /** A micro-wish (微心愿) was posted in a batch; the requester is never part of the event. */
+    public record WishPosted(String wishId, String batchId, String centerId, String districtCode,
+                             String communityCode, String category, int valueYuan, Instant postedAt) {
+    }
+
+    /** {@code claimantType}: PARTY_MEMBER or VOLUNTEER. */
+    public record WishClaimed(String wishId, String batchId, String centerId, String districtCode,
+                              String communityCode, String claimantType, Instant claimedAt) {
+    }
+
+    public record WishFulfilled(String wishId, String batchId, String centerId, String districtCode,
+                                String communityCode, Instant fulfilledAt) {
+    }
+
+    /** Nobody claimed the wish before its batch ended; sent once per wish. */
+    public record WishExpired(String wishId, String batchId, String centerId, String districtCode,
+                              String communityCode, Instant expiredAt) {
+    }
+
+    /** Walk-in visitors counted at a centre's counter, with the purpose of the visit. */
+    public record VisitRecorded(String visitId, String centerId, String districtCode, String communityCode,
+                                String purpose, int visitors, Instant visitedAt) {
+    }
+
+    /** Volunteer service hours logged at a centre (the volunteer is not named). */
+    public record VolunteerHoursLogged(String entryId, String centerId, String districtCode, String communityCode,
+                                       double hours, int servedPeople, Instant loggedAt) {
+    }
+
     public static final EventType<AppealSubmitted> APPEAL_SUBMITTED =
             EventType.of("onegrid.center.appeal-submitted.v1", Topics.CENTER, AppealSubmitted.class);
 
-    public static final List<EventType<?>> ALL = List.of(APPEAL_SUBMITTED);
+    public static final EventType<ActivityScheduled> ACTIVITY_SCHEDULED =
+            EventType.of("onegrid.center.activity-scheduled.v1", Topics.CENTER, ActivityScheduled.class);
+    public static final EventType<SignedUp> SIGNED_UP =
+            EventType.of("onegrid.center.signed-up.v1", Topics.CENTER, SignedUp.class);
+    public static final EventType<Attended> ATTENDED =
+            EventType.of("onegrid.center.attended.v1", Topics.CENTER, Attended.class);
+    public static final EventType<WishPosted> WISH_POSTED =
+            EventType.of("onegrid.center.wish-posted.v1", Topics.CENTER, WishPosted.class);
+    public static final EventType<WishClaimed> WISH_CLAIMED =
+            EventType.of("onegrid.center.wish-claimed.v1", Topics.CENTER, WishClaimed.class);
+    public static final EventType<WishFulfilled> WISH_FULFILLED =
+            EventType.of("onegrid.center.wish-fulfilled.v1", Topics.CENTER, WishFulfilled.class);
+    public static final EventType<WishExpired> WISH_EXPIRED =
+            EventType.of("onegrid.center.wish-expired.v1", Topics.CENTER, WishExpired.class);
+    public static final EventType<VisitRecorded> VISIT_RECORDED =
+            EventType.of("onegrid.center.visit-recorded.v1", Topics.CENTER, VisitRecorded.class);
+    public static final EventType<VolunteerHoursLogged> VOLUNTEER_HOURS_LOGGED =
+            EventType.of("onegrid.center.volunteer-hours-logged.v1", Topics.CENTER, VolunteerHoursLogged.class);
+
+    public static final List<EventType<?>> ALL = List.of(APPEAL_SUBMITTED, ACTIVITY_SCHEDULED, SIGNED_UP, ATTENDED,
+            WISH_POSTED, WISH_CLAIMED, WISH_FULFILLED, WISH_EXPIRED, VISIT_RECORDED, VOLUNTEER_HOURS_LOGGED);
 
     private CenterEvents() {
     }

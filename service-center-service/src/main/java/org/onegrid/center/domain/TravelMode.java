@@ -1,0 +1,5 @@
+package org.onegrid.center.domain;
+
+public enum TravelMode {
+    WALK, RIDE
+}
