@@ -1,5 +1,7 @@
 package org.onegrid.ticket;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +66,15 @@ public class SanyaDemoData implements DemoData {
         SanyaReferenceData.saveReference(grids);
         List<GridCell> cells = SanyaReferenceData.grids();
         cells.forEach(grids::save);
+        // The day so far: reports every quarter of an hour over the last ten hours, each handled in steps of
+        // twenty minutes, so dashboards show a spread over time, some on time and some overdue.
+        Instant start = tickets.now().minus(Duration.ofHours(10));
         int n = 0;
         for (GridCell grid : cells) {
             if (grid.code().endsWith("-02")) {
-                // Two cases per community: a day's worth for a city of Sanya's size in a demo.
                 for (int k = 0; k < 2; k++) {
-                    play(grid, CASES.get(n % CASES.size()), "demo-" + grid.code() + "-" + k);
+                    play(grid, CASES.get(n % CASES.size()), "demo-" + grid.code() + "-" + k,
+                            start.plus(Duration.ofMinutes(15L * n)));
                     n++;
                 }
             }
@@ -80,14 +85,15 @@ public class SanyaDemoData implements DemoData {
     }
 
     /** Creates the ticket and drives it to the case's stage: 0 reported … 6 closed, 7 returned, 8 reopened. */
-    private void play(GridCell grid, Case c, String requestId) {
+    private void play(GridCell grid, Case c, String requestId, Instant reportedAt) {
+        StepClock steps = new StepClock(reportedAt);
         String d = grid.districtCode();
         Actor worker = new Actor("gw-" + grid.code(), Role.GRID_WORKER, d, null);
         Actor dispatcher = new Actor("dispatcher-" + d, Role.DISPATCHER, d, null);
         Actor requester = new Actor("resident-" + requestId, Role.REQUESTER, null, null);
         var created = tickets.create(new TicketService.Intake("GRID_APP", null, requestId, c.title(), c.title(),
                 grid.name(), grid.centroid().lat(), grid.centroid().lon(), "居民", "13800000000", requester.userId(),
-                null, null, grid.code(), c.category(), List.of()), worker);
+                null, null, grid.code(), c.category(), List.of()), worker, reportedAt);
         if (!created.created()) {
             return;
         }
@@ -97,17 +103,17 @@ public class SanyaDemoData implements DemoData {
         String department = category.forDistrict(d).departmentCode();
         Actor handler = new Actor("handler-" + department, Role.DEPARTMENT_HANDLER, null, department);
         int stage = c.stage();
-        step(stage >= 1, id, t -> t.accept(dispatcher, now(), null, null, null, false, "核实属实"));
-        step(stage >= 2, id, t -> t.dispatch(dispatcher, now(), null, category, "请按时处置"));
+        step(stage >= 1, id, t -> t.accept(dispatcher, steps.next(), null, null, null, false, "核实属实"));
+        step(stage >= 2, id, t -> t.dispatch(dispatcher, steps.next(), null, category, "请按时处置"));
         if (stage == 7) {
-            step(true, id, t -> t.returnToCentre(handler, now(), "不属于本部门职责"));
+            step(true, id, t -> t.returnToCentre(handler, steps.next(), "不属于本部门职责"));
             return;
         }
-        step(stage >= 3, id, t -> t.start(handler, now(), "已安排人员"));
-        step(stage >= 4, id, t -> t.resolve(handler, now(), "已处理完毕", List.of()));
-        step(stage >= 5, id, t -> t.reply(dispatcher, now(), "已电话回复居民"));
-        step(stage == 6, id, t -> t.rate(requester, now(), token, Rating.SATISFIED, "满意", category));
-        step(stage == 8, id, t -> t.rate(requester, now(), token, Rating.UNSATISFIED, "问题未彻底解决", category));
+        step(stage >= 3, id, t -> t.start(handler, steps.next(), "已安排人员"));
+        step(stage >= 4, id, t -> t.resolve(handler, steps.next(), "已处理完毕", List.of()));
+        step(stage >= 5, id, t -> t.reply(dispatcher, steps.next(), "已电话回复居民"));
+        step(stage == 6, id, t -> t.rate(requester, steps.next(), token, Rating.SATISFIED, "满意", category));
+        step(stage == 8, id, t -> t.rate(requester, steps.next(), token, Rating.UNSATISFIED, "问题未彻底解决", category));
     }
 
     private void step(boolean doIt, String id, Consumer<Ticket> command) {
@@ -116,7 +122,17 @@ public class SanyaDemoData implements DemoData {
         }
     }
 
-    private java.time.Instant now() {
-        return tickets.now();
+    /** Hands out the times of a ticket's successive steps, twenty minutes apart. */
+    private static final class StepClock {
+        private Instant time;
+
+        StepClock(Instant start) {
+            this.time = start;
+        }
+
+        Instant next() {
+            time = time.plus(Duration.ofMinutes(20));
+            return time;
+        }
     }
 }

@@ -83,7 +83,11 @@ public class TicketService {
     }
 
     public CreateResult create(Intake in, Actor actor) {
-        Instant now = clock.instant();
+        return create(in, actor, clock.instant());
+    }
+
+    /** Creates a ticket reported at a given time: for channels that hand over what they received earlier. */
+    public CreateResult create(Intake in, Actor actor, Instant now) {
         GeoPoint point = point(in.lat(), in.lon());
         String district = in.districtCode();
         String community = in.communityCode();
