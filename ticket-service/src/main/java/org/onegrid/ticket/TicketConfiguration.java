@@ -6,6 +6,7 @@ import java.util.List;
 import org.onegrid.platform.kafka.outbox.OutboxCollections;
 import org.onegrid.ticket.domain.GridLocator;
 import org.onegrid.ticket.domain.TicketPolicy;
+import org.onegrid.ticket.domain.WorkingDuration;
 import org.onegrid.ticket.domain.WorkingCalendar;
 import org.onegrid.ticket.store.CalendarFiles;
 import org.onegrid.ticket.store.TicketStore;
@@ -35,9 +36,10 @@ public class TicketConfiguration {
     @Bean
     TicketPolicy ticketPolicy(WorkingCalendar calendar,
                               @Value("${onegrid.ticket.warn-fraction:0.8}") double warnFraction,
-                              @Value("${onegrid.ticket.max-reopenings:2}") int maxReopenings) {
+                              @Value("${onegrid.ticket.max-reopenings:2}") int maxReopenings,
+                              @Value("${onegrid.ticket.rating-window:3d}") String ratingWindow) {
         // Level 1 = district command centre, level 2 = city (市级督办).
-        return new TicketPolicy(calendar, warnFraction, maxReopenings, 2);
+        return new TicketPolicy(calendar, warnFraction, maxReopenings, 2, WorkingDuration.parse(ratingWindow));
     }
 
     @Bean

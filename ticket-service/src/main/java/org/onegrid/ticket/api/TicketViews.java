@@ -40,7 +40,8 @@ public final class TicketViews {
                              String resolutionSummary, String replySummary, String lastReason,
                              Boolean resolvedOnTime, Instant reportedAt, Instant acceptedAt, Instant firstResponseAt,
                              Instant dispatchedAt, Instant resolvedAt, Instant repliedAt, Instant closedAt,
-                             Instant updatedAt, DeadlineView firstResponse, DeadlineView solution, long version,
+                             Instant updatedAt, DeadlineView firstResponse, DeadlineView solution, Instant ratingDueAt,
+                             long version,
                              List<HistoryView> history) {
     }
 
@@ -65,7 +66,7 @@ public final class TicketViews {
                 t.rating == null ? null : t.rating.name(), t.ratingComment, t.resolutionSummary, t.replySummary,
                 t.lastReason, t.resolvedOnTime, t.reportedAt, t.acceptedAt, t.firstResponseAt, t.dispatchedAt,
                 t.resolvedAt, t.repliedAt, t.closedAt, t.updatedAt, DeadlineView.of(t.firstResponse),
-                DeadlineView.of(t.solution), t.version, t.history.stream().map(HistoryView::of).toList());
+                DeadlineView.of(t.solution), t.ratingDueAt, t.version, t.history.stream().map(HistoryView::of).toList());
     }
 
     public static BoardEntry board(TicketData t) {

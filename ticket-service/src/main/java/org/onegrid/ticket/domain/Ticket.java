@@ -219,6 +219,7 @@ public final class Ticket {
         d.status = REPLIED;
         d.repliedAt = now;
         d.replySummary = summary;
+        d.ratingDueAt = policy.calendar().plusWorkingMinutes(now, policy.ratingWindow().minutes(policy.calendar()));
         record("reply", from, actor, now, summary, null, new TicketChange.Replied(summary));
     }
 
@@ -241,6 +242,7 @@ public final class Ticket {
         TicketStatus from = d.status;
         d.rating = rating;
         d.ratingComment = comment;
+        d.ratingDueAt = null;
         record("rate", from, actor, now, comment, null, new TicketChange.Rated(rating));
         if (rating != Rating.UNSATISFIED) {
             d.status = CLOSED;
@@ -280,13 +282,17 @@ public final class Ticket {
         record("merge", from, actor, now, comment, null, new TicketChange.Merged(parent.id()));
     }
 
-    /** Closing without a rating, once the rating window has passed; also a merged duplicate whose parent closed. */
+    /**
+     * Closing without a rating by the command centre (e.g. after a city-level escalation is settled), and a merged
+     * duplicate whose parent closed. The rating window's end closes replied tickets by itself (checkDeadlines).
+     */
     public void close(Actor actor, Instant now, String comment) {
         requireRole(actor, "close", EnumSet.of(Role.DISPATCHER, Role.ADMIN, Role.SYSTEM));
         requireState("close", REPLIED, MERGED);
         TicketStatus from = d.status;
         d.status = CLOSED;
         d.closedAt = now;
+        d.ratingDueAt = null;
         record("close", from, actor, now, comment, null, new TicketChange.Closed(false));
     }
 
@@ -303,6 +309,13 @@ public final class Ticket {
         if (d.status.awaitsSolution() && d.solution != null) {
             d.solution = check(d.solution, now, system);
         }
+        if (d.status == REPLIED && d.ratingDueAt != null && !now.isBefore(d.ratingDueAt)) {
+            d.status = CLOSED;
+            d.closedAt = now;
+            d.ratingDueAt = null;
+            record("close", REPLIED, system, now, "rating window passed without a rating", null,
+                    new TicketChange.Closed(false));
+        }
         return changes.size() > before;
     }
 
@@ -317,6 +330,9 @@ public final class Ticket {
         }
         if (d.status.awaitsSolution() && d.solution != null) {
             next = earliest(next, pendingAt(d.solution));
+        }
+        if (d.status == REPLIED) {
+            next = earliest(next, d.ratingDueAt);
         }
         return next;
     }

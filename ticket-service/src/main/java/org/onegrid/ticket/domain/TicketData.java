@@ -54,6 +54,8 @@ public final class TicketData {
 
     public Deadline firstResponse;
     public Deadline solution;
+    /** A replied ticket closes unrated at this time unless the requester rates it first. */
+    public Instant ratingDueAt;
 
     public List<HistoryEntry> history = new ArrayList<>();
     public long version;

@@ -268,6 +268,7 @@ public class TicketStore {
                 .append("updatedAt", Docs.date(d.updatedAt))
                 .append("firstResponse", deadline(d.firstResponse))
                 .append("solution", deadline(d.solution))
+                .append("ratingDueAt", Docs.date(d.ratingDueAt))
                 .append("nextDeadlineCheckAt", Docs.date(ticket.nextDeadlineCheck()))
                 .append("history", d.history.stream().map(TicketStore::history).toList());
     }
@@ -318,6 +319,7 @@ public class TicketStore {
         d.updatedAt = Docs.instant(doc, "updatedAt");
         d.firstResponse = deadline(doc.get("firstResponse", Document.class));
         d.solution = deadline(doc.get("solution", Document.class));
+        d.ratingDueAt = Docs.instant(doc, "ratingDueAt");
         d.history = new ArrayList<>(doc.getList("history", Document.class, List.of()).stream()
                 .map(TicketStore::history).toList());
         d.version = Docs.longValue(doc, "version");

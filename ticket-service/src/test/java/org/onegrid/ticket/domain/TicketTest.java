@@ -18,7 +18,8 @@ class TicketTest {
     private static final CategoryRule ROADS = new CategoryRule("roads", "道路设施", "Roads", "JT",
             WorkingDuration.parse("4h"), WorkingDuration.parse("5d"), Map.of());
 
-    private final TicketPolicy policy = new TicketPolicy(Calendars.sanya(), 0.8, 1, 2);
+    private final TicketPolicy policy = new TicketPolicy(Calendars.sanya(), 0.8, 1, 2,
+            WorkingDuration.parse("3d"));
     private final Actor worker = new Actor("gw-1", Role.GRID_WORKER, "TY", null);
     private final Actor dispatcher = new Actor("d-1", Role.DISPATCHER, "TY", null);
     private final Actor otherDispatcher = new Actor("d-9", Role.DISPATCHER, "YZ", null);
@@ -149,6 +150,20 @@ class TicketTest {
         assertThat(t.changes()).extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("Reported", "Warned", "Escalated", "Escalated");
         assertThat(t.data().escalationLevel).isEqualTo(2);
+        assertThat(t.nextDeadlineCheck()).isNull();
+    }
+
+    @Test
+    void aRepliedTicketClosesUnratedWhenTheRatingWindowPasses() {
+        Ticket t = report("TY", SANITATION);
+        t.accept(worker, monday9, null, null, null, false, null);
+        t.resolve(worker, local("2026-03-02T09:30"), "已处理", null);
+        t.reply(worker, local("2026-03-02T16:00"), "已回复");
+        assertThat(t.nextDeadlineCheck()).isEqualTo(local("2026-03-05T16:00"));
+        assertThat(t.checkDeadlines(local("2026-03-05T15:59"))).isFalse();
+        assertThat(t.checkDeadlines(local("2026-03-05T16:00"))).isTrue();
+        assertThat(t.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(t.changes().get(t.changes().size() - 1)).isEqualTo(new TicketChange.Closed(false));
         assertThat(t.nextDeadlineCheck()).isNull();
     }
 

@@ -102,6 +102,16 @@ class TicketLoopTest extends IntegrationTestBase {
         assertThat(get("/tickets?size=1000", Caller.admin()).status()).isEqualTo(400);
         assertThat(get("/tickets?sort=title,desc", Caller.admin()).status()).isEqualTo(400);
         assertThat(get("/tickets/does-not-exist", Caller.admin()).status()).isEqualTo(404);
+        assertThat(get("/tickets?createdFrom=yesterday", Caller.admin()).status()).isEqualTo(400);
+        assertThat(get("/tickets?status=DONE", Caller.admin()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void openApiDocumentDescribesTheTicketAndGridEndpoints() {
+        Response docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/tickets/{id}/dispatch")).isTrue();
+        assertThat(docs.body().path("paths").has("/grid/locate")).isTrue();
     }
 
     @Test
