@@ -2,11 +2,16 @@ package org.onegrid.ticket.it;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.onegrid.events.EventCodec;
@@ -65,5 +70,33 @@ class AppealIntakeTest extends IntegrationTestBase {
         assertThat(facts.sourceRef()).isEqualTo(appealId);
         assertThat(get("/tickets?channel=CENTER&q=" + ticket.getString("ticketNo"), Caller.admin())
                 .body().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anAppealThatCannotBePlacedGoesToTheDeadLetterTopic() throws Exception {
+        String appealId = "appeal-" + UUID.randomUUID();
+        var appeal = new CenterEvents.AppealSubmitted(appealId, "center-x", "某中心", "XX", null, null, "无法定位的诉求",
+                null, null, "resident-ref-8", Instant.now());
+        kafka.send(new ProducerRecord<>(Topics.CENTER, appealId,
+                EventCodec.encode(events.create(CenterEvents.APPEAL_SUBMITTED, appealId, appeal)))).get();
+
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlt-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        boolean deadLettered = false;
+        long deadline = System.currentTimeMillis() + 20_000;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.CENTER)));
+            while (!deadLettered && System.currentTimeMillis() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    deadLettered |= appealId.equals(record.key());
+                }
+            }
+        }
+        assertThat(deadLettered).isTrue();
+        assertThat(database.getCollection("tickets").countDocuments(Filters.eq("sourceRef", appealId))).isZero();
     }
 }
