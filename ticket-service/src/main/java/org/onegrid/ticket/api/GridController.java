@@ -3,12 +3,18 @@ package org.onegrid.ticket.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.onegrid.platform.service.ApiException;
 import org.onegrid.ticket.domain.CategoryRule;
 import org.onegrid.ticket.domain.Department;
 import org.onegrid.ticket.domain.GeoPoint;
 import org.onegrid.ticket.domain.GridCell;
 import org.onegrid.ticket.domain.GridLocator;
+import org.onegrid.ticket.domain.WorkingDuration;
 import org.onegrid.ticket.store.GridStore;
 import org.onegrid.ticket.store.Page;
 import org.springframework.http.HttpStatus;
@@ -16,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,7 +46,15 @@ public class GridController {
     }
 
     public record CategoryView(String code, String nameZh, String nameEn, String departmentCode,
-                               String firstResponse, String solution, Map<String, CategoryRule.DistrictOverride> overrides) {
+                               String firstResponse, String solution, Map<String, OverrideBody> overrides) {
+        static CategoryView of(CategoryRule r, Map<String, CategoryRule.DistrictOverride> overrides) {
+            Map<String, OverrideBody> views = new java.util.TreeMap<>();
+            overrides.forEach((district, o) -> views.put(district, new OverrideBody(o.departmentCode(),
+                    o.firstResponse() == null ? null : o.firstResponse().toString(),
+                    o.solution() == null ? null : o.solution().toString())));
+            return new CategoryView(r.code(), r.nameZh(), r.nameEn(), r.departmentCode(), r.firstResponse().toString(),
+                    r.solution().toString(), views);
+        }
     }
 
     public record LocateView(GridView grid, String method, double distanceMetres) {
@@ -47,6 +62,22 @@ public class GridController {
 
     public record ImportResult(int imported, List<GridImport.Problem> problems) {
     }
+
+    /** A district's own department or deadlines for a category; omitted fields keep the city-wide value. */
+    public record OverrideBody(@Size(max = 16) String departmentCode,
+                               @Pattern(regexp = DURATION) String firstResponse,
+                               @Pattern(regexp = DURATION) String solution) {
+    }
+
+    /** A category rule as data: default department and deadlines in working hours (h) or days (d). */
+    public record CategoryBody(@NotBlank @Size(max = 32) String nameZh, @Size(max = 64) String nameEn,
+                               @NotBlank @Size(max = 16) String departmentCode,
+                               @NotBlank @Pattern(regexp = DURATION) String firstResponse,
+                               @NotBlank @Pattern(regexp = DURATION) String solution,
+                               Map<String, @Valid OverrideBody> overrides) {
+    }
+
+    static final String DURATION = "\\d{1,4}[hd]";
 
     private final GridStore store;
     private final GridLocator locator;
@@ -141,6 +172,44 @@ public class GridController {
                 .orElseThrow(() -> ApiException.notFound("grid", "near " + lat + "," + lon));
     }
 
+    /** Creates or changes a category rule (admin). New tickets use it; existing deadlines stay as computed. */
+    @PutMapping("/categories/{code}")
+    public CategoryView putCategory(@PathVariable String code,
+                                    @Valid @RequestBody CategoryBody body,
+                                    @RequestHeader(CallerHeaders.ROLE) String role) {
+        if (!"admin".equals(role)) {
+            throw ApiException.forbidden("only an admin may change category rules");
+        }
+        if (!code.matches("[a-z][a-z-]{1,31}")) {
+            throw ApiException.badRequest("code", "category codes are lower-case words joined by '-'");
+        }
+        checkDepartment(body.departmentCode(), "departmentCode");
+        Map<String, CategoryRule.DistrictOverride> overrides = new java.util.HashMap<>();
+        if (body.overrides() != null) {
+            body.overrides().forEach((district, o) -> {
+                if (!store.districtExists(district)) {
+                    throw ApiException.badRequest("overrides." + district, "no district with code " + district);
+                }
+                if (o.departmentCode() != null) {
+                    checkDepartment(o.departmentCode(), "overrides." + district + ".departmentCode");
+                }
+                overrides.put(district, new CategoryRule.DistrictOverride(o.departmentCode(),
+                        o.firstResponse() == null ? null : WorkingDuration.parse(o.firstResponse()),
+                        o.solution() == null ? null : WorkingDuration.parse(o.solution())));
+            });
+        }
+        CategoryRule rule = new CategoryRule(code, body.nameZh(), body.nameEn(), body.departmentCode(),
+                WorkingDuration.parse(body.firstResponse()), WorkingDuration.parse(body.solution()), overrides);
+        store.save(rule);
+        return CategoryView.of(rule, rule.overrides());
+    }
+
+    private void checkDepartment(String code, String field) {
+        if (!store.departmentExists(code)) {
+            throw ApiException.badRequest(field, "no department with code " + code);
+        }
+    }
+
     @GetMapping("/departments")
     public List<Department> departments() {
         return store.departments();
@@ -150,8 +219,7 @@ public class GridController {
     public List<CategoryView> categories(@RequestParam(required = false) String district) {
         return store.categories().stream().map(c -> {
             CategoryRule r = district == null ? c : c.forDistrict(district);
-            return new CategoryView(r.code(), r.nameZh(), r.nameEn(), r.departmentCode(),
-                    r.firstResponse().toString(), r.solution().toString(), district == null ? c.overrides() : Map.of());
+            return CategoryView.of(r, district == null ? c.overrides() : Map.of());
         }).toList();
     }
 

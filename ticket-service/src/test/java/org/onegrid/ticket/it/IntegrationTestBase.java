@@ -98,6 +98,14 @@ abstract class IntegrationTestBase {
         return send(headers(request, caller));
     }
 
+    Response put(String path, Caller caller, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(EventCodec.mapper().writeValueAsString(body)));
+        return send(headers(request, caller));
+    }
+
     Response get(String path, Caller caller) {
         return send(headers(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20)).GET(), caller));

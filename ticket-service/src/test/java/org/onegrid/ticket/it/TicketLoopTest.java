@@ -186,6 +186,35 @@ class TicketLoopTest extends IntegrationTestBase {
         assertThat(get("/grid/locate?lat=10&lon=10", null).status()).isEqualTo(404);
     }
 
+    @Test
+    void categoryRulesAreDataAndCanDifferPerDistrict() {
+        Map<String, Object> rule = Map.of("nameZh", "共享单车乱停放", "nameEn", "Dockless bikes", "departmentCode", "JT",
+                "firstResponse", "2h", "solution", "2d",
+                "overrides", Map.of("HT", Map.of("solution", "4h", "departmentCode", "ZZ")));
+        assertThat(put("/grid/categories/bikes", Caller.dispatcher("HT"), rule).status()).isEqualTo(403);
+        Response saved = put("/grid/categories/bikes", Caller.admin(), rule);
+        assertThat(saved.status()).as("%s", saved.body()).isEqualTo(200);
+        Response bad = put("/grid/categories/bikes", Caller.admin(), Map.of("nameZh", "x", "departmentCode", "JT",
+                "firstResponse", "2 weeks", "solution", "2d"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("errors").path(0).path("field").asString()).isEqualTo("firstResponse");
+
+        var inHaitang = get("/grid/categories?district=HT", null).body().values().stream()
+                .filter(c -> c.path("code").asString().equals("bikes")).findFirst().orElseThrow();
+        assertThat(inHaitang.path("solution").asString()).isEqualTo("4h");
+        assertThat(inHaitang.path("departmentCode").asString()).isEqualTo("ZZ");
+
+        // A Haitang ticket of this category is due within half a working day, and goes to 综治 by default.
+        String id = post("/tickets", Caller.worker("HT"), Map.of("title", "单车堵路", "gridCode", "HT-LH-01",
+                "categoryCode", "bikes")).body().path("ticket").path("id").asString();
+        command(id, "accept", Caller.dispatcher("HT"), Map.of());
+        var dispatched = command(id, "dispatch", Caller.dispatcher("HT"), Map.of());
+        assertThat(dispatched.path("departmentCode").asString()).isEqualTo("ZZ");
+        java.time.Instant reported = java.time.Instant.parse(dispatched.path("reportedAt").asString());
+        java.time.Instant due = java.time.Instant.parse(dispatched.path("solution").path("dueAt").asString());
+        assertThat(java.time.Duration.between(reported, due)).isLessThan(java.time.Duration.ofDays(4));
+    }
+
     /** Small reading helper. */
     record JsonView(tools.jackson.databind.JsonNode node) {
         String text(String field) {
