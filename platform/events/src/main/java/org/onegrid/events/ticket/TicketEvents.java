@@ -46,6 +46,10 @@ public final class TicketEvents {
     public record Warned(TicketFacts ticket, String deadline, Instant dueAt) {
     }
 
+    /**
+     * {@code deadline}: FIRST_RESPONSE or SOLUTION when that deadline passed; REOPEN_LIMIT when the requester was
+     * unsatisfied again after the last allowed reopening. {@code escalationLevel}: 1 district, 2 city.
+     */
     public record Escalated(TicketFacts ticket, String deadline, Instant dueAt, int escalationLevel) {
     }
 

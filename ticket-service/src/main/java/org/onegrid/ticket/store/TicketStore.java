@@ -1,0 +1,368 @@
+package org.onegrid.ticket.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.onegrid.events.EventEnvelope;
+import org.onegrid.platform.kafka.outbox.Outbox;
+import org.onegrid.ticket.domain.Deadline;
+import org.onegrid.ticket.domain.GeoPoint;
+import org.onegrid.ticket.domain.HistoryEntry;
+import org.onegrid.ticket.domain.Rating;
+import org.onegrid.ticket.domain.Role;
+import org.onegrid.ticket.domain.Ticket;
+import org.onegrid.ticket.domain.TicketData;
+import org.onegrid.ticket.domain.TicketStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tickets in Mongo, one document each, with their pending events in the same document (the outbox). Writes are
+ * guarded by the version the command read, so two concurrent commands cannot both succeed.
+ */
+@Component
+public class TicketStore {
+
+    public static final String COLLECTION = "tickets";
+
+    /** Filters of the ticket list; null means "any". */
+    public record Query(String districtCode, String communityCode, String gridCode, Set<TicketStatus> statuses,
+                        String categoryCode, String channel, String departmentCode, Boolean overdue,
+                        Integer escalationLevel, Instant createdFrom, Instant createdTo, Instant resolvedFrom,
+                        Instant resolvedTo, String text, String parentTicketId) {
+
+        public static Query none() {
+            return new Query(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    public static final Set<String> SORTABLE = Set.of("reportedAt", "updatedAt", "solution.dueAt", "escalationLevel",
+            "ticketNo", "status");
+
+    /** The outcome of an idempotent create: the stored ticket and whether this call created it. */
+    public record Created(TicketData ticket, boolean created) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final MongoCollection<Document> tickets;
+    private final MongoCollection<Document> counters;
+
+    public TicketStore(MongoDatabase database) {
+        this.tickets = database.getCollection(COLLECTION);
+        this.counters = database.getCollection("ticket_counters");
+        // Every ticket has both keys (a fallback of its own id), so plain unique indexes suffice.
+        tickets.createIndex(Indexes.ascending("requestKey"), new IndexOptions().unique(true));
+        tickets.createIndex(Indexes.ascending("sourceKey"), new IndexOptions().unique(true));
+        tickets.createIndex(Indexes.ascending("nextDeadlineCheckAt"));
+        tickets.createIndex(Indexes.ascending("districtCode", "status"));
+        tickets.createIndex(Indexes.ascending("departmentCode", "status"));
+    }
+
+    /** Human-readable number, e.g. TY-20261123-0007, counted per district and local day. */
+    public String nextTicketNo(String districtCode, LocalDate localDay) {
+        String key = districtCode + "-" + DAY.format(localDay);
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", key), Updates.inc("seq", 1),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return String.format("%s-%04d", key, Docs.longValue(counter, "seq"));
+    }
+
+    /**
+     * Inserts a new ticket with its first events, unless a ticket with the same client request id or channel
+     * source reference exists: then that one is returned and nothing is written.
+     */
+    public Created insert(Ticket ticket, List<EventEnvelope> events) {
+        TicketData d = ticket.data();
+        Document doc = toDocument(ticket).append("version", 0L).append(Outbox.FIELD, Outbox.entries(d.id, events));
+        try {
+            tickets.insertOne(doc);
+            d.version = 0;
+            return new Created(d, true);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document existing = tickets.find(Filters.or(Filters.eq("requestKey", doc.getString("requestKey")),
+                    Filters.eq("sourceKey", doc.getString("sourceKey")))).first();
+            if (existing == null) {
+                throw e;
+            }
+            return new Created(fromDocument(existing), false);
+        }
+    }
+
+    public Optional<TicketData> find(String id) {
+        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first()).map(TicketStore::fromDocument);
+    }
+
+    /**
+     * Writes the ticket's new state and appends its events, if nobody changed it since it was read.
+     *
+     * @return false if the version moved on (a concurrent command won)
+     */
+    public boolean update(Ticket ticket, long expectedVersion, List<EventEnvelope> events) {
+        Document doc = toDocument(ticket);
+        doc.remove("_id");
+        List<Bson> updates = new ArrayList<>();
+        doc.forEach((field, value) -> updates.add(Updates.set(field, value)));
+        updates.add(Updates.inc("version", 1L));
+        updates.add(Outbox.append(ticket.id(), events));
+        long modified = tickets.updateOne(Filters.and(Filters.eq("_id", ticket.id()),
+                Filters.eq("version", expectedVersion)), Updates.combine(updates)).getModifiedCount();
+        if (modified == 1) {
+            ticket.data().version = expectedVersion + 1;
+        }
+        return modified == 1;
+    }
+
+    public Page<TicketData> search(Query q, Instant now, int page, int size, String sortField, boolean ascending) {
+        Bson filter = filter(q, now);
+        Bson sort = ascending ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id");
+        List<TicketData> items = tickets.find(filter).projection(new Document(Outbox.FIELD, 0)).sort(sort)
+                .skip(page * size).limit(size).map(TicketStore::fromDocument).into(new ArrayList<>());
+        return new Page<>(items, page, size, tickets.countDocuments(filter));
+    }
+
+    /** Tickets whose next warning or escalation is due by {@code now}, oldest first. */
+    public List<String> dueForDeadlineCheck(Instant now, int limit) {
+        return tickets.find(Filters.lte("nextDeadlineCheckAt", Docs.date(now)))
+                .projection(new Document("_id", 1)).sort(Sorts.ascending("nextDeadlineCheckAt")).limit(limit)
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    public List<TicketData> mergedInto(String parentId) {
+        return tickets.find(Filters.and(Filters.eq("parentTicketId", parentId),
+                Filters.eq("status", TicketStatus.MERGED.name()))).map(TicketStore::fromDocument)
+                .into(new ArrayList<>());
+    }
+
+    /** Open tickets of the same grid and category reported since {@code since}: likely duplicates. */
+    public long countSimilarOpen(String excludeId, String gridCode, String categoryCode, Instant since) {
+        if (gridCode == null) {
+            return 0;
+        }
+        return tickets.countDocuments(Filters.and(Filters.ne("_id", excludeId), Filters.eq("gridCode", gridCode),
+                Filters.eq("categoryCode", categoryCode), Filters.gte("reportedAt", Docs.date(since)),
+                Filters.in("status", names(TicketStatus.AWAITING_SOLUTION))));
+    }
+
+    public long count() {
+        return tickets.countDocuments();
+    }
+
+    // ---- filters ----
+
+    private static Bson filter(Query q, Instant now) {
+        List<Bson> f = new ArrayList<>();
+        eq(f, "districtCode", q.districtCode());
+        eq(f, "communityCode", q.communityCode());
+        eq(f, "gridCode", q.gridCode());
+        eq(f, "categoryCode", q.categoryCode());
+        eq(f, "channel", q.channel());
+        eq(f, "departmentCode", q.departmentCode());
+        eq(f, "parentTicketId", q.parentTicketId());
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            f.add(Filters.in("status", names(q.statuses())));
+        }
+        if (q.escalationLevel() != null) {
+            f.add(Filters.eq("escalationLevel", q.escalationLevel()));
+        }
+        if (q.createdFrom() != null) {
+            f.add(Filters.gte("reportedAt", Docs.date(q.createdFrom())));
+        }
+        if (q.createdTo() != null) {
+            f.add(Filters.lt("reportedAt", Docs.date(q.createdTo())));
+        }
+        if (q.resolvedFrom() != null) {
+            f.add(Filters.gte("resolvedAt", Docs.date(q.resolvedFrom())));
+        }
+        if (q.resolvedTo() != null) {
+            f.add(Filters.lt("resolvedAt", Docs.date(q.resolvedTo())));
+        }
+        if (q.overdue() != null) {
+            Bson overdue = Filters.or(
+                    Filters.and(Filters.eq("status", TicketStatus.REPORTED.name()),
+                            Filters.lt("firstResponse.dueAt", Docs.date(now))),
+                    Filters.and(Filters.in("status", names(TicketStatus.AWAITING_SOLUTION)),
+                            Filters.lt("solution.dueAt", Docs.date(now))));
+            f.add(q.overdue() ? overdue : Filters.nor(overdue));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            Pattern p = Pattern.compile(Pattern.quote(q.text().strip()), Pattern.CASE_INSENSITIVE);
+            f.add(Filters.or(Filters.regex("ticketNo", p), Filters.regex("title", p),
+                    Filters.regex("description", p), Filters.regex("address", p)));
+        }
+        return f.isEmpty() ? Filters.empty() : Filters.and(f);
+    }
+
+    private static void eq(List<Bson> filters, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            filters.add(Filters.eq(field, value));
+        }
+    }
+
+    private static List<String> names(Set<TicketStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+
+    // ---- mapping ----
+
+    private static Document toDocument(Ticket ticket) {
+        TicketData d = ticket.data();
+        return new Document("_id", d.id)
+                .append("ticketNo", d.ticketNo)
+                .append("channel", d.channel)
+                .append("sourceRef", d.sourceRef)
+                .append("clientRequestId", d.clientRequestId)
+                .append("requestKey", d.clientRequestId != null ? "req:" + d.clientRequestId : "id:" + d.id)
+                .append("sourceKey", d.sourceRef != null ? d.channel + ":" + d.sourceRef : "id:" + d.id)
+                .append("title", d.title)
+                .append("description", d.description)
+                .append("address", d.address)
+                .append("location", d.location == null ? null
+                        : new Document("lat", d.location.lat()).append("lon", d.location.lon()))
+                .append("requester", new Document("name", d.requesterName).append("phone", d.requesterPhone)
+                        .append("ref", d.requesterRef))
+                .append("ratingTokenHash", d.ratingTokenHash)
+                .append("districtCode", d.districtCode)
+                .append("communityCode", d.communityCode)
+                .append("gridCode", d.gridCode)
+                .append("categoryCode", d.categoryCode)
+                .append("departmentCode", d.departmentCode)
+                .append("status", d.status.name())
+                .append("parentTicketId", d.parentTicketId)
+                .append("escalationLevel", d.escalationLevel)
+                .append("reopenCount", d.reopenCount)
+                .append("dispatchCount", d.dispatchCount)
+                .append("rating", d.rating == null ? null : d.rating.name())
+                .append("ratingComment", d.ratingComment)
+                .append("resolutionSummary", d.resolutionSummary)
+                .append("replySummary", d.replySummary)
+                .append("lastReason", d.lastReason)
+                .append("resolvedOnTime", d.resolvedOnTime)
+                .append("reportedAt", Docs.date(d.reportedAt))
+                .append("acceptedAt", Docs.date(d.acceptedAt))
+                .append("firstResponseAt", Docs.date(d.firstResponseAt))
+                .append("dispatchedAt", Docs.date(d.dispatchedAt))
+                .append("resolvedAt", Docs.date(d.resolvedAt))
+                .append("repliedAt", Docs.date(d.repliedAt))
+                .append("closedAt", Docs.date(d.closedAt))
+                .append("updatedAt", Docs.date(d.updatedAt))
+                .append("firstResponse", deadline(d.firstResponse))
+                .append("solution", deadline(d.solution))
+                .append("ratingDueAt", Docs.date(d.ratingDueAt))
+                .append("nextDeadlineCheckAt", Docs.date(ticket.nextDeadlineCheck()))
+                .append("history", d.history.stream().map(TicketStore::history).toList());
+    }
+
+    static TicketData fromDocument(Document doc) {
+        TicketData d = new TicketData();
+        d.id = doc.getString("_id");
+        d.ticketNo = doc.getString("ticketNo");
+        d.channel = doc.getString("channel");
+        d.sourceRef = doc.getString("sourceRef");
+        d.clientRequestId = doc.getString("clientRequestId");
+        d.title = doc.getString("title");
+        d.description = doc.getString("description");
+        d.address = doc.getString("address");
+        Document location = doc.get("location", Document.class);
+        d.location = location == null ? null : new GeoPoint(location.get("lat", Number.class).doubleValue(),
+                location.get("lon", Number.class).doubleValue());
+        Document requester = doc.get("requester", Document.class);
+        if (requester != null) {
+            d.requesterName = requester.getString("name");
+            d.requesterPhone = requester.getString("phone");
+            d.requesterRef = requester.getString("ref");
+        }
+        d.ratingTokenHash = doc.getString("ratingTokenHash");
+        d.districtCode = doc.getString("districtCode");
+        d.communityCode = doc.getString("communityCode");
+        d.gridCode = doc.getString("gridCode");
+        d.categoryCode = doc.getString("categoryCode");
+        d.departmentCode = doc.getString("departmentCode");
+        d.status = TicketStatus.valueOf(doc.getString("status"));
+        d.parentTicketId = doc.getString("parentTicketId");
+        d.escalationLevel = Docs.intValue(doc, "escalationLevel");
+        d.reopenCount = Docs.intValue(doc, "reopenCount");
+        d.dispatchCount = Docs.intValue(doc, "dispatchCount");
+        d.rating = doc.getString("rating") == null ? null : Rating.valueOf(doc.getString("rating"));
+        d.ratingComment = doc.getString("ratingComment");
+        d.resolutionSummary = doc.getString("resolutionSummary");
+        d.replySummary = doc.getString("replySummary");
+        d.lastReason = doc.getString("lastReason");
+        d.resolvedOnTime = doc.getBoolean("resolvedOnTime");
+        d.reportedAt = Docs.instant(doc, "reportedAt");
+        d.acceptedAt = Docs.instant(doc, "acceptedAt");
+        d.firstResponseAt = Docs.instant(doc, "firstResponseAt");
+        d.dispatchedAt = Docs.instant(doc, "dispatchedAt");
+        d.resolvedAt = Docs.instant(doc, "resolvedAt");
+        d.repliedAt = Docs.instant(doc, "repliedAt");
+        d.closedAt = Docs.instant(doc, "closedAt");
+        d.updatedAt = Docs.instant(doc, "updatedAt");
+        d.firstResponse = deadline(doc.get("firstResponse", Document.class));
+        d.solution = deadline(doc.get("solution", Document.class));
+        d.ratingDueAt = Docs.instant(doc, "ratingDueAt");
+        d.history = new ArrayList<>(doc.getList("history", Document.class, List.of()).stream()
+                .map(TicketStore::history).toList());
+        d.version = Docs.longValue(doc, "version");
+        return d;
+    }
+
+    private static Document deadline(Deadline deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        return new Document("kind", deadline.kind().name())
+                .append("startAt", Docs.date(deadline.startAt()))
+                .append("dueAt", Docs.date(deadline.dueAt()))
+                .append("warnAt", Docs.date(deadline.warnAt()))
+                .append("warned", deadline.warned())
+                .append("escalated", deadline.escalated());
+    }
+
+    private static Deadline deadline(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        return new Deadline(Deadline.Kind.valueOf(doc.getString("kind")), Docs.instant(doc, "startAt"),
+                Docs.instant(doc, "dueAt"), Docs.instant(doc, "warnAt"), Boolean.TRUE.equals(doc.getBoolean("warned")),
+                Boolean.TRUE.equals(doc.getBoolean("escalated")));
+    }
+
+    private static Document history(HistoryEntry h) {
+        return new Document("action", h.action())
+                .append("from", h.from() == null ? null : h.from().name())
+                .append("to", h.to().name())
+                .append("actorId", h.actorId())
+                .append("role", h.role().name())
+                .append("at", Docs.date(h.at()))
+                .append("comment", h.comment())
+                .append("attachments", h.attachments());
+    }
+
+    private static HistoryEntry history(Document doc) {
+        return new HistoryEntry(doc.getString("action"),
+                doc.getString("from") == null ? null : TicketStatus.valueOf(doc.getString("from")),
+                TicketStatus.valueOf(doc.getString("to")), doc.getString("actorId"),
+                Role.valueOf(doc.getString("role")), Docs.instant(doc, "at"), doc.getString("comment"),
+                doc.getList("attachments", String.class, List.of()));
+    }
+}
