@@ -55,30 +55,30 @@ class ServiceCircleTest {
     @Test
     void gapsAreThePlacesNoCentreReachesGroupedByDistrictAndCommunity() {
         var places = List.of(
-                new ServiceCircle.Place("near-haiyue", resident, "TIANYA", "SANYAWAN"),
-                new ServiceCircle.Place("near-city", new GeoPoint(18.2620, 109.5140), "JIYANG", "FENGXINGLONG"),
+                new ServiceCircle.Place("near-haiyue", resident, "TY", "SANYAWAN"),
+                new ServiceCircle.Place("near-city", new GeoPoint(18.2620, 109.5140), "JY", "FENGXINGLONG"),
                 // 大茅村, up the valley: far from all four
-                new ServiceCircle.Place("damao-1", new GeoPoint(18.3400, 109.5600), "JIYANG", "DAMAO"),
-                new ServiceCircle.Place("damao-2", new GeoPoint(18.3450, 109.5650), "JIYANG", "DAMAO"),
+                new ServiceCircle.Place("damao-1", new GeoPoint(18.3400, 109.5600), "JY", "DAMAO"),
+                new ServiceCircle.Place("damao-2", new GeoPoint(18.3450, 109.5650), "JY", "DAMAO"),
                 // between 三亚湾 and 凤凰: 1.2 km from either
-                new ServiceCircle.Place("fenghuang-road", new GeoPoint(18.2950, 109.4760), "TIANYA", "FENGHUANG"));
+                new ServiceCircle.Place("fenghuang-road", new GeoPoint(18.2950, 109.4760), "TY", "FENGHUANG"));
         List<ServiceCircle.Gap> gaps = circle.gaps(all, places, 15, TravelMode.WALK);
         assertThat(gaps).extracting(g -> g.place().id()).containsExactly("damao-1", "damao-2", "fenghuang-road");
         var grouped = ServiceCircle.byDistrictAndCommunity(gaps);
-        assertThat(grouped.keySet()).containsExactly("JIYANG", "TIANYA");
-        assertThat(grouped.get("JIYANG").get("DAMAO")).hasSize(2);
-        assertThat(grouped.get("TIANYA").get("FENGHUANG")).singleElement()
+        assertThat(grouped.keySet()).containsExactly("JY", "TY");
+        assertThat(grouped.get("JY").get("DAMAO")).hasSize(2);
+        assertThat(grouped.get("TY").get("FENGHUANG")).singleElement()
                 .satisfies(g -> assertThat(g.nearestEtaMinutes()).isGreaterThan(15));
     }
 
     @Test
     void withoutAnyCentreEveryPlaceIsAGap() {
-        var places = List.of(new ServiceCircle.Place("p", resident, "TIANYA", null));
+        var places = List.of(new ServiceCircle.Place("p", resident, "TY", null));
         assertThat(circle.gaps(List.of(), places, 15, TravelMode.WALK)).singleElement()
                 .satisfies(g -> assertThat(g.nearestCenterId()).isNull());
     }
 
     private static Center center(String id, double lat, double lon, OpeningHours hours, Set<Facility> facilities) {
-        return new Center(id, id, CenterLevel.COMMUNITY, "TIANYA", null, new GeoPoint(lat, lon), hours, facilities);
+        return new Center(id, id, CenterLevel.COMMUNITY, "TY", null, new GeoPoint(lat, lon), hours, facilities);
     }
 }

@@ -172,7 +172,7 @@ class ActivityApiTest extends CenterIntegrationTest {
                 .containsExactly(CenterEvents.ACTIVITY_SCHEDULED.type(), CenterEvents.ATTENDED.type());
         var scheduled = EventCodec.payload(events.get(0), CenterEvents.ACTIVITY_SCHEDULED);
         assertThat(scheduled.centerId()).isEqualTo(center);
-        assertThat(scheduled.districtCode()).isEqualTo("TIANYA");
+        assertThat(scheduled.districtCode()).isEqualTo("TY");
         assertThat(scheduled.capacity()).isEqualTo(1);
     }
 

@@ -60,7 +60,7 @@ class AppealBoardTest extends CenterIntegrationTest {
         assertThat(events).hasSize(1);
         var submitted = EventCodec.payload(events.get(0), CenterEvents.APPEAL_SUBMITTED);
         assertThat(submitted.centerId()).isEqualTo(center);
-        assertThat(submitted.districtCode()).isEqualTo("TIANYA");
+        assertThat(submitted.districtCode()).isEqualTo("TY");
         assertThat(submitted.content()).contains("138****5678").doesNotContain("13812345678")
                 .doesNotContain("460200199001011234");
         assertThat(submitted.requesterRef()).startsWith("res-");
@@ -110,7 +110,7 @@ class AppealBoardTest extends CenterIntegrationTest {
         String appealId = post("/centers/" + center + "/appeals", Map.of("content", "噪音扰民"))
                 .body().get("appealId").asString();
         String hotline = "t-" + UUID.randomUUID();
-        TicketFacts hotlineFacts = new TicketFacts(hotline, "SY-" + hotline, "HOTLINE_12345", appealId, "TIANYA",
+        TicketFacts hotlineFacts = new TicketFacts(hotline, "SY-" + hotline, "HOTLINE_12345", appealId, "TY",
                 null, null, "NOISE", null, "RESOLVED", 0, 0, null, null, null, null, null, null);
         send(TicketEvents.RESOLVED, hotline, new TicketEvents.Resolved(hotlineFacts, false, true, 1, "done"),
                 Instant.now());
@@ -124,7 +124,7 @@ class AppealBoardTest extends CenterIntegrationTest {
     }
 
     private static TicketFacts facts(String ticketId, String appealId, String status) {
-        return new TicketFacts(ticketId, "SY-" + ticketId, "CENTER", appealId, "TIANYA", "SANYAWAN", "G-01", "ROADS",
+        return new TicketFacts(ticketId, "SY-" + ticketId, "CENTER", appealId, "TY", "SANYAWAN", "G-01", "ROADS",
                 "HOUSING", status, 0, 0, null, null, null, null, null, null);
     }
 

@@ -91,17 +91,17 @@ class CenterApiTest extends CenterIntegrationTest {
     void coverageListsThePointsOutsideEveryCircleByDistrictAndCommunity() {
         createFourSanyaCentres();
         var points = List.of(
-                Map.of("id", "g-haiyue", "lat", 18.2800, "lon", 109.4700, "district", "TIANYA", "community", "SANYAWAN"),
-                Map.of("id", "g-city", "lat", 18.2620, "lon", 109.5140, "district", "JIYANG", "community", "FENGXINGLONG"),
-                Map.of("id", "g-damao-1", "lat", 18.3400, "lon", 109.5600, "district", "JIYANG", "community", "DAMAO"),
-                Map.of("id", "g-damao-2", "lat", 18.3450, "lon", 109.5650, "district", "JIYANG", "community", "DAMAO"),
-                Map.of("id", "g-fenghuang", "lat", 18.2950, "lon", 109.4760, "district", "TIANYA", "community", "FENGHUANG"));
+                Map.of("id", "g-haiyue", "lat", 18.2800, "lon", 109.4700, "district", "TY", "community", "SANYAWAN"),
+                Map.of("id", "g-city", "lat", 18.2620, "lon", 109.5140, "district", "JY", "community", "FENGXINGLONG"),
+                Map.of("id", "g-damao-1", "lat", 18.3400, "lon", 109.5600, "district", "JY", "community", "DAMAO"),
+                Map.of("id", "g-damao-2", "lat", 18.3450, "lon", 109.5650, "district", "JY", "community", "DAMAO"),
+                Map.of("id", "g-fenghuang", "lat", 18.2950, "lon", 109.4760, "district", "TY", "community", "FENGHUANG"));
         Response r = post("/centers/coverage", Map.of("points", points));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().get("checked").asInt()).isEqualTo(5);
         assertThat(r.body().get("uncovered").asInt()).isEqualTo(3);
         JsonNode gaps = r.body().get("gaps");
-        assertThat(gaps.get(0).get("district").asString()).isEqualTo("JIYANG");
+        assertThat(gaps.get(0).get("district").asString()).isEqualTo("JY");
         assertThat(gaps.get(0).get("communities").get(0).get("community").asString()).isEqualTo("DAMAO");
         assertThat(gaps.get(0).get("communities").get(0).get("uncovered").asInt()).isEqualTo(2);
         JsonNode fenghuang = gaps.get(1).get("communities").get(0).get("points").get(0);
@@ -132,7 +132,7 @@ class CenterApiTest extends CenterIntegrationTest {
         assertThat(hours.body().get("errors").get(0).get("field").asString()).isEqualTo("hours");
 
         Response noLocation = post("/centers", Map.of("id", "NO-LOC", "name", "x", "level", "STATION",
-                "districtCode", "TIANYA"));
+                "districtCode", "TY"));
         assertThat(noLocation.status()).isEqualTo(400);
         assertThat(noLocation.body().get("errors").get(0).get("field").asString()).isEqualTo("location");
 
@@ -167,7 +167,7 @@ class CenterApiTest extends CenterIntegrationTest {
 
         Response library = get("/centers?facility=LIBRARY&size=10");
         assertThat(ids(library.body().get("items"))).containsExactly("SY-CITY");
-        Response page = get("/centers?district=TIANYA&size=2&page=1");
+        Response page = get("/centers?district=TY&size=2&page=1");
         assertThat(page.body().get("total").asLong()).isEqualTo(4);
         assertThat(page.body().get("items")).hasSize(2);
     }

@@ -102,7 +102,7 @@ abstract class CenterIntegrationTest {
     /** A centre at real Sanya coordinates with a fresh id. */
     Map<String, Object> centerBody(String id, String name, double lat, double lon, Map<String, Object> hours,
                                    List<String> facilities) {
-        return Map.of("id", id, "name", name, "level", "COMMUNITY", "districtCode", "TIANYA",
+        return Map.of("id", id, "name", name, "level", "COMMUNITY", "districtCode", "TY",
                 "communityCode", "SANYAWAN", "address", "三亚湾路", "location", Map.of("lat", lat, "lon", lon),
                 "hours", hours, "facilities", facilities);
     }
