@@ -73,11 +73,22 @@ public final class SharedInfrastructure {
         }
         KraftBroker broker = KraftBroker.start(0, dir);
         MongoWireServer mongo = MongoWireServer.inMemory();
+        // The broker is not shut down at exit: Spring's cached test contexts close in their own shutdown hook, at the
+        // same time, and a broker going away under their consumers makes the JVM hang until Surefire kills it.
+        // It lives in this JVM and in a temp dir, so the exit ends it; the data dir is removed.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.close();
-            broker.close();
+            deleteQuietly(dir);
         }, "onegrid-test-infra-stop"));
         return new Fixed(broker.bootstrapServers(), mongo.connectionString(), "embedded");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: it is a temp dir
+        }
     }
 
     private static Infrastructure containers() {
