@@ -37,7 +37,7 @@ class NeedController {
                        @Size(max = 2000) String description, @NotNull NeedPoster postedByKind,
                        @NotBlank @Size(max = 60) String postedByName, @NotEmpty @Size(max = 10) List<@NotBlank String> requiredTags,
                        @NotNull District district, @NotNull LocalDate windowStart, @NotNull LocalDate windowEnd,
-                       @Min(1) @Max(500) int peopleCount, @NotNull VolunteerMode mode) {
+                       @NotNull @Min(1) @Max(500) Integer peopleCount, @NotNull VolunteerMode mode) {
     }
 
     record ProposeRequest(@Size(max = 60) String talentId, @Min(1) @Max(20) Integer top) {
@@ -46,7 +46,7 @@ class NeedController {
     record NoteRequest(@Size(max = 500) String note) {
     }
 
-    record CompleteRequest(@Min(1) @Max(5) int rating, @Size(max = 1000) String feedback) {
+    record CompleteRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 1000) String feedback) {
     }
 
     record ScoreView(String talentId, double total, boolean eligible, java.util.Map<String, Matching.Component> components,

@@ -56,7 +56,7 @@ class TalentController {
             @Size(max = 60) String unitId,
             @NotNull Category category,
             HighLevelClass highLevelClass,
-            boolean partyMember,
+            Boolean partyMember,
             @NotNull District district,
             @NotEmpty List<@NotNull VolunteerMode> modes) {
     }
@@ -102,7 +102,7 @@ class TalentController {
         var draft = new TalentStore.NewTalent(null, r.name().strip(), r.gender(), r.birthYear(), r.idNumber(),
                 r.phone(), r.email(), r.education(), r.title(), List.copyOf(Set.copyOf(r.expertise())),
                 r.freeTags() == null ? List.of() : r.freeTags(), r.employer(), r.homeCity(), r.unitId(),
-                r.category(), r.highLevelClass(), r.partyMember(), r.district(), r.modes(), null, null);
+                r.category(), r.highLevelClass(), Boolean.TRUE.equals(r.partyMember()), r.district(), r.modes(), null, null);
         return view(commands.register(caller, draft), caller);
     }
 
