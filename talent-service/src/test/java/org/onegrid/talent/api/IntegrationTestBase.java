@@ -17,7 +17,10 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.onegrid.platform.kafka.outbox.OutboxRelay;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.onegrid.events.EventCodec;
 import org.onegrid.events.Topics;
 import org.onegrid.testing.WithInfrastructure;
@@ -35,6 +38,9 @@ abstract class IntegrationTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OutboxRelay relay;
 
     record Response(int status, JsonNode body, String raw) {
     }
@@ -130,27 +136,41 @@ abstract class IntegrationTestBase {
         return r;
     }
 
-    /** Reads the talent topic from the start until {@code enough} holds for the matching records, or 20 s pass. */
-    static List<ConsumerRecord<String, String>> readTalentTopic(Predicate<ConsumerRecord<String, String>> match,
-                                                                Predicate<List<ConsumerRecord<String, String>>> enough) {
+    /**
+     * Every record on the talent topic that {@code match} accepts, once everything written so far is relayed:
+     * drains the outboxes, then reads all partitions from the beginning to their current end.
+     */
+    List<ConsumerRecord<String, String>> talentEvents(Predicate<ConsumerRecord<String, String>> match) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (relay.pending() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("outbox not drained: " + relay.pending() + " pending");
+            }
+            relay.relayOnce();
+        }
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, unique("test-reader"));
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(Topics.TALENT));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline && !enough.test(seen)) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TALENT).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("topic not read to its end in time");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (match.test(r)) {
                         seen.add(r);
                     }
                 });
             }
         }
+        seen.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
         return seen;
     }
 

@@ -43,8 +43,7 @@ class TalentRegistryTest extends IntegrationTestBase {
         assertThat(raw.getString("idHash")).hasSize(64);
         assertThat(raw.getString("phoneMasked")).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
 
-        List<ConsumerRecord<String, String>> events = readTalentTopic(r -> talentId.equals(r.key()),
-                seen -> seen.size() >= 3);
+        List<ConsumerRecord<String, String>> events = talentEvents(r -> talentId.equals(r.key()));
         assertThat(events).extracting(IntegrationTestBase::type).containsExactly("onegrid.talent.registered.v1",
                 "onegrid.talent.certified.v1", "onegrid.talent.liaison-assigned.v1");
         assertThat(events).allSatisfy(e -> assertThat(e.value()).doesNotContain(idNumber)
