@@ -42,6 +42,15 @@ abstract class IntegrationTestBase {
     @Autowired
     OutboxRelay relay;
 
+    /** Leaves no event waiting in an outbox, so that no send is in flight when the shared broker stops. */
+    @org.junit.jupiter.api.AfterEach
+    void drainOutboxes() {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (relay.pending() > 0 && System.currentTimeMillis() < deadline) {
+            relay.relayOnce();
+        }
+    }
+
     record Response(int status, JsonNode body, String raw) {
     }
 
