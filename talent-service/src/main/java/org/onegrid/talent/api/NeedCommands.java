@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onegrid.events.PersonalData;
 import org.onegrid.platform.kafka.outbox.OutboxRelay;
 import org.onegrid.platform.service.ApiException;
 import org.onegrid.talent.domain.ExpertiseVocabulary;
@@ -55,7 +56,8 @@ public class NeedCommands {
             throw new RuleViolation("windowEnd", "must not be before windowStart");
         }
         String id = draft.id() == null ? UUID.randomUUID().toString() : draft.id();
-        NeedStore.Need n = new NeedStore.Need(id, 0, draft.title(), draft.description(), draft.postedByKind(),
+        NeedStore.Need n = new NeedStore.Need(id, 0, PersonalData.scrubText(draft.title()),
+                PersonalData.scrubText(draft.description()), draft.postedByKind(),
                 draft.postedByName(), draft.requiredTags(), draft.district(), draft.windowStart(), draft.windowEnd(),
                 draft.peopleCount(), 0, draft.peopleCount(), draft.mode(), "OPEN", clock.instant());
         needs.insert(n, List.of(events.needPosted(n)));
@@ -184,10 +186,13 @@ public class NeedCommands {
         return cancelled;
     }
 
-    private ProposalStore.Proposal move(Caller caller, ProposalStore.Proposal p, ProposalStatus to, String note,
-                                        String feedback, Integer rating,
+    private ProposalStore.Proposal move(Caller caller, ProposalStore.Proposal p, ProposalStatus to, String rawNote,
+                                        String rawFeedback, Integer rating,
                                         List<org.onegrid.events.EventEnvelope> out) {
         p.status().moveTo(to);
+        // Free text may carry a phone or ID number typed by a villager; it is kept only scrubbed.
+        String note = PersonalData.scrubText(rawNote);
+        String feedback = PersonalData.scrubText(rawFeedback);
         boolean moved = proposals.transition(p, to,
                 new ProposalStore.Step(to.name(), caller.user(), note, clock.instant()), feedback, rating, out);
         if (!moved) {

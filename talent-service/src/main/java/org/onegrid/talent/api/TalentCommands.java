@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.PersonalData;
 import org.onegrid.platform.kafka.outbox.OutboxRelay;
 import org.onegrid.platform.service.ApiException;
 import org.onegrid.talent.domain.CaseStatus;
@@ -93,7 +94,7 @@ public class TalentCommands {
         Certification.Outcome outcome = Certification.decide(t.status(), t.category(), t.highLevelClass(), decision,
                 cls, reason);
         Instant now = clock.instant();
-        TalentRecord.Review review = new TalentRecord.Review(decision.name(), reason, caller.user(),
+        TalentRecord.Review review = new TalentRecord.Review(decision.name(), PersonalData.scrubText(reason), caller.user(),
                 t.status().name(), outcome.status().name(),
                 outcome.highLevelClass() == null ? null : outcome.highLevelClass().name(), now);
         List<EventEnvelope> out = new ArrayList<>();
@@ -234,6 +235,7 @@ public class TalentCommands {
     public TalentRecord openCase(Caller caller, String id, CaseStatus.Kind kind, String note) {
         TalentRecord t = get(id);
         mayEdit(caller, t);
+        note = PersonalData.scrubText(note);
         boolean pending = t.cases().stream().anyMatch(c -> c.kind().equals(kind.name())
                 && !List.of("APPROVED", "REJECTED").contains(c.status()));
         if (pending) {
@@ -252,6 +254,7 @@ public class TalentCommands {
             throw ApiException.forbidden("only a reviewer, liaison or admin moves an application on");
         }
         TalentRecord t = get(id);
+        note = PersonalData.scrubText(note);
         Instant now = clock.instant();
         boolean found = false;
         List<TalentRecord.CaseEntry> cases = new ArrayList<>();

@@ -64,6 +64,7 @@ public class TalentStore {
         talents.createIndex(Indexes.ascending("idHash"), new IndexOptions().unique(true));
         talents.createIndex(Indexes.ascending("expertiseIndex"));
         talents.createIndex(Indexes.ascending("status", "category"));
+        talents.createIndex(Indexes.ascending("cryptoKeyId"));
     }
 
     public String idHash(String idNumber) {
@@ -83,6 +84,7 @@ public class TalentStore {
                 .append("birthYear", t.birthYear())
                 .append("idNumber", cipher.encrypt("idNumber", idNumber))
                 .append("idHash", cipher.hash("idNumber", idNumber))
+                .append("cryptoKeyId", cipher.activeKeyId())
                 .append("idLast4", idNumber.substring(Math.max(0, idNumber.length() - 4)))
                 .append("idLength", idNumber.length())
                 .append("phone", t.phone() == null ? null : cipher.encrypt("phone", t.phone()))
@@ -163,6 +165,30 @@ public class TalentStore {
 
     public void replaceCases(TalentRecord t, List<TalentRecord.CaseEntry> cases, Instant at) {
         write(t, List.of(Updates.set("cases", cases.stream().map(TalentStore::caseDoc).toList())), List.of(), at);
+    }
+
+    /**
+     * Key rotation, second half: re-writes the ID and phone ciphertexts still under another key with the active
+     * key (the hash is keyed separately and stays). Version-checked per talent, so a concurrent edit just leaves
+     * that talent for the next pass.
+     *
+     * @return how many talents were re-encrypted in this pass
+     */
+    public int reencrypt(int batch) {
+        int changed = 0;
+        for (Document d : talents.find(com.mongodb.client.model.Filters.ne("cryptoKeyId", cipher.activeKeyId()))
+                .limit(batch).into(new ArrayList<>())) {
+            String phone = d.getString("phone");
+            Bson update = Updates.combine(
+                    Updates.set("idNumber", cipher.encrypt("idNumber", cipher.decrypt("idNumber",
+                            d.getString("idNumber")))),
+                    Updates.set("phone", phone == null ? null : cipher.encrypt("phone", cipher.decrypt("phone", phone))),
+                    Updates.set("cryptoKeyId", cipher.activeKeyId()),
+                    Updates.inc("version", 1L));
+            changed += (int) talents.updateOne(and(eq("_id", d.get("_id")), eq("version", Docs.version(d))), update)
+                    .getModifiedCount();
+        }
+        return changed;
     }
 
     /** Workload and ratings are counters other aggregates move; no version check needed for an $inc. */
