@@ -68,7 +68,13 @@ public class TalentCommands {
         if (draft.category() != Category.HIGH_LEVEL && draft.highLevelClass() != null) {
             throw new RuleViolation("highLevelClass", "only HIGH_LEVEL talent has a class");
         }
-        String id = UUID.randomUUID().toString();
+        // A talent registering themselves keeps their account id as talent id, so that X-OneGrid-User identifies
+        // them later (own phone visible, accepting proposals) and a retried self-registration cannot make a twin.
+        boolean self = caller.is("talent") && caller.user() != null && !caller.user().isBlank();
+        String id = self ? caller.user() : UUID.randomUUID().toString();
+        if (self && talents.find(id).isPresent()) {
+            throw ApiException.conflict("talent " + id + " is already registered", java.util.Map.of("talentId", id));
+        }
         TalentStore.NewTalent t = new TalentStore.NewTalent(id, draft.name(), draft.gender(), draft.birthYear(),
                 draft.idNumber(), draft.phone(), draft.email(), draft.education(), draft.title(), draft.expertise(),
                 draft.freeTags(), draft.employer(), draft.homeCity(), draft.unitId(), draft.category(),

@@ -50,6 +50,18 @@ public class NeedStore {
         if (needs.find(eq("_id", n.id())).first() != null) {
             return false;
         }
+        try {
+            insertNew(n, events);
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+        return true;
+    }
+
+    private void insertNew(Need n, List<EventEnvelope> events) {
         needs.insertOne(new Document("_id", n.id()).append("version", 0L).append("title", n.title())
                 .append("description", n.description()).append("postedByKind", n.postedByKind().name())
                 .append("postedByName", n.postedByName()).append("requiredTags", n.requiredTags())
@@ -58,7 +70,6 @@ public class NeedStore {
                 .append("peopleCount", n.peopleCount()).append("accepted", 0).append("openPlaces", n.peopleCount())
                 .append("mode", n.mode().name()).append("status", "OPEN").append("postedAt", Docs.date(n.postedAt()))
                 .append(Outbox.FIELD, Outbox.entries(n.id(), events)));
-        return true;
     }
 
     public Optional<Need> find(String id) {

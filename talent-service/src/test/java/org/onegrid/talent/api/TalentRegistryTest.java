@@ -161,4 +161,18 @@ class TalentRegistryTest extends IntegrationTestBase {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().get("currentState").asString()).isEqualTo("APPROVED");
     }
+
+    @Test
+    void aTalentRegisteringThemselvesIsKnownByTheirAccountAndCannotRegisterTwice() {
+        String account = unique("talent-account");
+        String phone = phone();
+        Response self = post("/talent/talents", "talent", account, registration(idNumber(), phone, Map.of()));
+
+        assertThat(self.status()).isEqualTo(201);
+        assertThat(self.body().get("id").asString()).isEqualTo(account);
+        assertThat(self.body().get("registeredBy").asString()).isEqualTo("SELF");
+        assertThat(self.body().get("phone").asString()).isEqualTo(phone);
+        Response twice = post("/talent/talents", "talent", account, registration(idNumber(), phone(), Map.of()));
+        assertThat(twice.status()).isEqualTo(409);
+    }
 }
