@@ -10,6 +10,9 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.onegrid.talent.store.LiaisonStore;
 import org.onegrid.talent.store.TalentStore;
 import org.onegrid.talent.domain.District;
@@ -25,7 +28,8 @@ class TalentRegistryTest extends IntegrationTestBase {
     LiaisonStore liaisons;
 
     @Test
-    void neitherTheIdNumberNorThePhoneIsStoredOrPublishedInPlain() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void neitherTheIdNumberNorThePhoneIsStoredPublishedOrLoggedInPlain(CapturedOutput output) {
         String unit = unique("unit-hospital");
         liaisons.upsert(new LiaisonStore.Liaison(unique("liaison"), "李联络", unit, "三亚市人民医院", District.JY, 5, 0));
         String idNumber = idNumber();
@@ -50,6 +54,9 @@ class TalentRegistryTest extends IntegrationTestBase {
                 .doesNotContain(idNumber.substring(0, 14)).doesNotContain(phone).doesNotContain(phone.substring(3))
                 .doesNotContain("王建国").doesNotContain("wang@example.org"));
         assertThat(events.get(1).value()).contains("\"highLevelClass\":\"B\"").contains("medicine/cardiology");
+
+        assertThat(output.getAll()).contains("Talent " + talentId + " registered")
+                .doesNotContain(idNumber).doesNotContain(phone);
     }
 
     @Test
