@@ -3,6 +3,7 @@ package org.onegrid.talent.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.onegrid.platform.service.ApiException;
 import org.onegrid.talent.domain.District;
 import org.onegrid.talent.domain.ServiceRequestStatus;
 import org.onegrid.talent.domain.ServiceRequestType;
@@ -58,12 +59,23 @@ class LiaisonController {
         return commands.raise(Caller.of(role, user), id, r.requestId(), r.type(), r.description());
     }
 
+    /** A liaison sees their own work list, a talent their own requests, an admin everything. */
     @GetMapping("/service-requests")
     TalentViews.PageView<ServiceRequestStore.ServiceRequest> list(
+            @RequestHeader(value = Caller.ROLE_HEADER, required = false) String role,
+            @RequestHeader(value = Caller.USER_HEADER, required = false) String user,
             @RequestParam(required = false) String liaisonId, @RequestParam(required = false) String talentId,
             @RequestParam(required = false) ServiceRequestStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
+        Caller caller = Caller.of(role, user);
+        if (caller.is("liaison")) {
+            liaisonId = caller.user();
+        } else if (caller.is("talent")) {
+            talentId = caller.user();
+        } else if (!caller.isAny("admin", "reviewer")) {
+            throw ApiException.forbidden("service requests are seen by their talent, their liaison and admins");
+        }
         return TalentViews.page(requests.list(liaisonId, talentId, status, page, size), r -> r);
     }
 

@@ -104,6 +104,12 @@ class LiaisonServiceTest extends IntegrationTestBase {
         assertThat(first.body().get("liaisonId").asString()).isEqualTo(liaison);
         assertThat(first.body().get("description").asString()).doesNotContain("13912345678");
         assertThat(requests.list(null, talent, null, 0, 10).total()).isEqualTo(1);
+        JsonNode workList = get("/talent/service-requests?liaisonId=ignored", "liaison", liaison).body();
+        assertThat(workList.get("total").asLong()).isEqualTo(1);
+        assertThat(workList.get("items").get(0).get("id").asString()).isEqualTo(requestId);
+        assertThat(get("/talent/service-requests?liaisonId=" + liaison, "liaison", "l-other").body()
+                .get("total").asLong()).isZero();
+        assertThat(get("/talent/service-requests", null, null).status()).isEqualTo(403);
 
         assertThat(post("/talent/service-requests/" + requestId + "/status", "liaison", "someone-else",
                 Map.of("status", "DONE")).status()).isEqualTo(403);
