@@ -125,12 +125,13 @@ public class NeedCommands {
             throw ApiException.forbidden("only the proposed talent accepts");
         }
         p.status().moveTo(ProposalStatus.ACCEPTED);
+        TalentRecord t = talents.find(p.talentId()).orElseThrow(() -> ApiException.notFound("talent", p.talentId()));
         NeedStore.Need after = needs.takePlace(p.needId()).orElseThrow(() -> ApiException.conflict(
                 "the need has no open place left", Map.of("currentState", "FILLED")));
         Instant now = clock.instant();
         boolean moved = proposals.transition(p, ProposalStatus.ACCEPTED,
                 new ProposalStore.Step(ProposalStatus.ACCEPTED.name(), caller.user(), null, now), null, null,
-                List.of(events.matchAccepted(p, after, now)));
+                List.of(events.matchAccepted(p, t, after, now)));
         if (!moved) {
             needs.releasePlace(p.needId());
             throw ApiException.conflict("the proposal changed meanwhile", Map.of(

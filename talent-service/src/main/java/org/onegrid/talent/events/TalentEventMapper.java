@@ -92,9 +92,10 @@ public class TalentEventMapper {
                 p.needId(), t.id(), p.score(), t.category().name(), t.expertise(), district(t), p.proposedAt()));
     }
 
-    public EventEnvelope matchAccepted(ProposalStore.Proposal p, NeedStore.Need n, Instant at) {
+    public EventEnvelope matchAccepted(ProposalStore.Proposal p, TalentRecord t, NeedStore.Need n, Instant at) {
         return factory.create(TalentEvents.MATCH_ACCEPTED, p.needId(), new TalentEvents.MatchAccepted(p.id(),
-                p.needId(), p.talentId(), n.accepted(), n.peopleCount(), at));
+                p.needId(), p.talentId(), t.category().name(), n.district() == null ? null : n.district().name(),
+                n.mode().name(), n.accepted(), n.peopleCount(), at));
     }
 
     public EventEnvelope matchCompleted(ProposalStore.Proposal p, TalentRecord t, NeedStore.Need n, int rating,

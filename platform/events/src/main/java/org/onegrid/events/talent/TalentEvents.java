@@ -68,8 +68,9 @@ public final class TalentEvents {
     }
 
     /** The talent accepted; {@code acceptedCount} of {@code peopleCount} places of the need are now taken. */
-    public record MatchAccepted(String proposalId, String needId, String talentId, int acceptedCount,
-                                int peopleCount, Instant acceptedAt) {
+    public record MatchAccepted(String proposalId, String needId, String talentId, String category,
+                                String districtCode, String mode, int acceptedCount, int peopleCount,
+                                Instant acceptedAt) {
     }
 
     /** The unit recorded completion with a 1–5 rating (项目清单). */
