@@ -50,6 +50,14 @@ class LiaisonController {
         return TalentViews.page(liaisons.list(unitId, district, page, size), l -> l);
     }
 
+    @GetMapping("/units")
+    TalentViews.PageView<LiaisonStore.Unit> units(@RequestParam(required = false) District district,
+                                                  @RequestParam(defaultValue = "0") int page,
+                                                  @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
+        return TalentViews.page(liaisons.units(district, page, size), u -> u);
+    }
+
     /** A talent's service request (housing, medical, schooling, car, travel, subsidy); a retry with the same requestId is safe. */
     @PostMapping("/talents/{id}/service-requests")
     @ResponseStatus(HttpStatus.CREATED)

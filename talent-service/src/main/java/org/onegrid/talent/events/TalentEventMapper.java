@@ -105,7 +105,4 @@ public class TalentEventMapper {
                 n.district() == null ? null : n.district().name(), n.mode().name(), at));
     }
 
-    public static List<EventEnvelope> one(EventEnvelope e) {
-        return List.of(e);
-    }
 }

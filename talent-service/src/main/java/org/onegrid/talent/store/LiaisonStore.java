@@ -85,6 +85,32 @@ public class LiaisonStore {
                 .map(LiaisonStore::toLiaison).into(new ArrayList<>()), page, size, liaisons.countDocuments(filter));
     }
 
+    public record Unit(String unitId, String unitName, District district, int liaisons, int capacity,
+                       int assigned) {
+    }
+
+    /** Units (服务单位) as their liaisons describe them: how many liaisons, places and talents served. */
+    public Page<Unit> units(District district, int page, int size) {
+        Bson match = district == null ? Filters.empty() : eq("district", district.name());
+        List<Unit> items = liaisons.aggregate(List.of(
+                com.mongodb.client.model.Aggregates.match(match),
+                com.mongodb.client.model.Aggregates.group("$unitId",
+                        com.mongodb.client.model.Accumulators.first("unitName", "$unitName"),
+                        com.mongodb.client.model.Accumulators.first("district", "$district"),
+                        com.mongodb.client.model.Accumulators.sum("liaisons", 1),
+                        com.mongodb.client.model.Accumulators.sum("capacity", "$capacity"),
+                        com.mongodb.client.model.Accumulators.sum("assigned", "$assigned")),
+                com.mongodb.client.model.Aggregates.sort(Sorts.ascending("_id")),
+                com.mongodb.client.model.Aggregates.skip(page * size),
+                com.mongodb.client.model.Aggregates.limit(size)))
+                .map(d -> new Unit(d.getString("_id"), d.getString("unitName"),
+                        District.valueOf(d.getString("district")), Docs.integer(d, "liaisons"),
+                        Docs.integer(d, "capacity"), Docs.integer(d, "assigned")))
+                .into(new ArrayList<>());
+        long total = liaisons.distinct("unitId", match, String.class).into(new ArrayList<>()).size();
+        return new Page<>(items, page, size, total);
+    }
+
     private static Liaison toLiaison(Document d) {
         return new Liaison(d.getString("_id"), d.getString("name"), d.getString("unitId"), d.getString("unitName"),
                 District.valueOf(d.getString("district")), Docs.integer(d, "capacity"), Docs.integer(d, "assigned"));

@@ -28,6 +28,14 @@ class DemoDataTest extends IntegrationTestBase {
 
         assertThat(second).isEqualTo(first);
         assertThat(db.getCollection(LiaisonStore.COLLECTION).countDocuments()).isGreaterThanOrEqualTo(130);
+        JsonNode units = get("/talent/units?size=100&page=0", null, null).body();
+        assertThat(units.get("total").asLong()).isGreaterThanOrEqualTo(120);
+        assertThat(units.get("items")).hasSize(100);
+        JsonNode hospital = units.get("items").get(0);
+        assertThat(hospital.get("unitId").asString()).isEqualTo("unit-001");
+        assertThat(hospital.get("unitName").asString()).isEqualTo("三亚市人民医院");
+        assertThat(hospital.get("liaisons").asInt()).isEqualTo(2);
+        assertThat(hospital.get("capacity").asInt()).isEqualTo(60);
         JsonNode damao = get("/talent/needs/need-damao-clinic", null, null).body();
         assertThat(damao.get("postedByName").asString()).isEqualTo("大茅村");
         JsonNode candidates = get("/talent/needs/need-damao-clinic/candidates", null, null).body();
