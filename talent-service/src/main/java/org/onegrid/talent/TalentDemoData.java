@@ -101,8 +101,7 @@ class TalentDemoData implements DemoData {
         List<Person> people = people();
         for (int i = 0; i < people.size(); i++) {
             Person p = people.get(i);
-            String idNumber = String.format("4602001%04d0101%03d%d", p.birthYear() % 10000, i, i % 10)
-                    .substring(0, 17) + "X";
+            String idNumber = String.format("460200%04d01%02d%03d", p.birthYear(), i % 28 + 1, i) + "X";
             TalentRecord t = talents.findByIdNumber(idNumber).orElse(null);
             if (t == null) {
                 t = talentCommands.register(Caller.of("station", "station-demo"), new TalentStore.NewTalent(null,

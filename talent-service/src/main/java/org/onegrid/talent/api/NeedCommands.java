@@ -205,9 +205,13 @@ public class NeedCommands {
     }
 
     public List<ProposalStore.Proposal> proposeTop(Caller caller, String needId, int count) {
+        java.util.Set<String> already = new java.util.HashSet<>();
+        proposals.list(needId, null, null, 0, 1000).items().forEach(p -> already.add(p.talentId()));
         List<ProposalStore.Proposal> made = new ArrayList<>();
-        for (Matching.Score s : candidates(needId, count, false)) {
-            made.add(propose(caller, needId, s.talentId()));
+        for (Matching.Score s : candidates(needId, count + already.size(), false)) {
+            if (made.size() < count && !already.contains(s.talentId())) {
+                made.add(propose(caller, needId, s.talentId()));
+            }
         }
         return made;
     }

@@ -125,5 +125,12 @@ class NeedMatchingTest extends IntegrationTestBase {
         assertThat(guestScore.get("exclusions").get(0).asString()).contains("not in Sanya");
         Response refused = post("/talent/needs/" + summerNeed + "/proposals", "unit", "u", Map.of("talentId", guest));
         assertThat(refused.status()).isEqualTo(409);
+
+        // Proposing the top candidates twice proposes new people the second time, never the same one again.
+        Response top = post("/talent/needs/" + winterNeed + "/proposals", "unit", "u", Map.of("top", 1));
+        assertThat(top.status()).as(top.raw()).isEqualTo(201);
+        assertThat(top.body().get(0).get("talentId").asString()).isEqualTo(winterIds.get(0));
+        Response next = post("/talent/needs/" + winterNeed + "/proposals", "unit", "u", Map.of("top", 1));
+        assertThat(next.body().get(0).get("talentId").asString()).isEqualTo(winterIds.get(1));
     }
 }
