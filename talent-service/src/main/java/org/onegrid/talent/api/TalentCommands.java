@@ -238,6 +238,24 @@ public class TalentCommands {
         return get(id);
     }
 
+    /** The talent (or a station / their liaison) corrects the profile; {@code version} guards lost updates. */
+    public TalentRecord updateProfile(Caller caller, String id, long version, TalentStore.ProfileChange change) {
+        TalentRecord t = get(id);
+        mayEdit(caller, t);
+        if (t.version() != version) {
+            throw ApiException.conflict("the profile changed since version " + version,
+                    java.util.Map.of("currentVersion", t.version()));
+        }
+        if (change.expertise() != null) {
+            List<String> unknown = change.expertise().stream().filter(x -> !ExpertiseVocabulary.isKnown(x)).toList();
+            if (!unknown.isEmpty()) {
+                throw new RuleViolation("expertise", "not in the vocabulary (use freeTags): " + unknown);
+            }
+        }
+        talents.updateProfile(t, change, clock.instant());
+        return get(id);
+    }
+
     public TalentRecord openCase(Caller caller, String id, CaseStatus.Kind kind, String note) {
         TalentRecord t = get(id);
         mayEdit(caller, t);

@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,6 +60,14 @@ class TalentController {
             Boolean partyMember,
             @NotNull District district,
             @NotEmpty List<@NotNull VolunteerMode> modes) {
+    }
+
+    record ProfileRequest(@NotNull Long version,
+            @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number") String phone,
+            @Email String email, @Size(max = 60) String education, @Size(max = 60) String title,
+            @Size(min = 1, max = 10) List<@NotBlank String> expertise,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> freeTags, @Size(max = 120) String employer,
+            District district, @Size(min = 1) List<@NotNull VolunteerMode> modes) {
     }
 
     record ReviewRequest(@NotNull Certification.Decision decision, HighLevelClass highLevelClass,
@@ -126,6 +135,16 @@ class TalentController {
         Caller caller = Caller.of(role, user);
         return TalentViews.page(store.search(new TalentStore.Query(tag, category, district, presentOn, status), page,
                 size), t -> view(t, caller));
+    }
+
+    @PutMapping("/talents/{id}/profile")
+    TalentViews.TalentView updateProfile(@RequestHeader(value = Caller.ROLE_HEADER, required = false) String role,
+                                         @RequestHeader(value = Caller.USER_HEADER, required = false) String user,
+                                         @PathVariable String id, @Valid @RequestBody ProfileRequest r) {
+        Caller caller = Caller.of(role, user);
+        return view(commands.updateProfile(caller, id, r.version(), new TalentStore.ProfileChange(r.phone(),
+                r.email(), r.education(), r.title(), r.expertise() == null ? null : List.copyOf(Set.copyOf(r.expertise())),
+                r.freeTags(), r.employer(), r.district(), r.modes())), caller);
     }
 
     @PostMapping("/talents/{id}/review")

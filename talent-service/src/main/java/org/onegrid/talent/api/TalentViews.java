@@ -12,7 +12,7 @@ final class TalentViews {
     record StayView(String id, String arrival, String departure, String district, boolean ended, String address) {
     }
 
-    record TalentView(String id, String name, String gender, Integer birthYear, String idNumber, String phone,
+    record TalentView(String id, long version, String name, String gender, Integer birthYear, String idNumber, String phone,
                       String email, String education, String title, List<String> expertise, List<String> freeTags,
                       String employer, String homeCity, String unitId, String category, String highLevelClass,
                       boolean partyMember, String district, List<String> modes, String registeredBy, String status,
@@ -35,7 +35,7 @@ final class TalentViews {
     static TalentView view(TalentRecord t, Caller caller, String plainPhone) {
         boolean contact = seesContact(caller, t);
         String idMasked = "*".repeat(Math.max(0, t.idLength() - t.idLast4().length())) + t.idLast4();
-        return new TalentView(t.id(), t.name(), t.gender(), t.birthYear(), idMasked,
+        return new TalentView(t.id(), t.version(), t.name(), t.gender(), t.birthYear(), idMasked,
                 contact && plainPhone != null ? plainPhone : t.phoneMasked(), t.email(), t.education(), t.title(),
                 t.expertise(), t.freeTags(), t.employer(), t.homeCity(), t.unitId(), t.category().name(),
                 t.highLevelClass() == null ? null : t.highLevelClass().name(), t.partyMember(),

@@ -163,6 +163,49 @@ public class TalentStore {
         write(t, List.of(Updates.set("stays", stays.stream().map(TalentStore::stayDoc).toList())), events, at);
     }
 
+    /** Profile fields a talent may change themselves; null leaves a field as it is. */
+    public record ProfileChange(String phone, String email, String education, String title, List<String> expertise,
+                                List<String> freeTags, String employer, District district, List<VolunteerMode> modes) {
+    }
+
+    public void updateProfile(TalentRecord t, ProfileChange c, Instant at) {
+        List<Bson> changes = new ArrayList<>();
+        if (c.phone() != null) {
+            changes.add(Updates.set("phone", cipher.encrypt("phone", c.phone())));
+            changes.add(Updates.set("phoneMasked", PersonalData.maskPhone(c.phone())));
+            changes.add(Updates.set("cryptoKeyId", cipher.activeKeyId()));
+            // The ID number must follow to the active key too, or cryptoKeyId would lie about it.
+            changes.add(Updates.set("idNumber", cipher.encrypt("idNumber",
+                    cipher.decrypt("idNumber", talents.find(eq("_id", t.id())).first().getString("idNumber")))));
+        }
+        if (c.email() != null) {
+            changes.add(Updates.set("email", c.email()));
+        }
+        if (c.education() != null) {
+            changes.add(Updates.set("education", c.education()));
+        }
+        if (c.title() != null) {
+            changes.add(Updates.set("title", c.title()));
+        }
+        if (c.expertise() != null) {
+            changes.add(Updates.set("expertise", c.expertise()));
+            changes.add(Updates.set("expertiseIndex", ExpertiseVocabulary.expand(c.expertise())));
+        }
+        if (c.freeTags() != null) {
+            changes.add(Updates.set("freeTags", c.freeTags()));
+        }
+        if (c.employer() != null) {
+            changes.add(Updates.set("employer", c.employer()));
+        }
+        if (c.district() != null) {
+            changes.add(Updates.set("district", c.district().name()));
+        }
+        if (c.modes() != null) {
+            changes.add(Updates.set("modes", c.modes().stream().map(Enum::name).toList()));
+        }
+        write(t, changes, List.of(), at);
+    }
+
     public void replaceCases(TalentRecord t, List<TalentRecord.CaseEntry> cases, Instant at) {
         write(t, List.of(Updates.set("cases", cases.stream().map(TalentStore::caseDoc).toList())), List.of(), at);
     }

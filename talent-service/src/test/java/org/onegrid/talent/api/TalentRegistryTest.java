@@ -182,4 +182,32 @@ class TalentRegistryTest extends IntegrationTestBase {
         Response twice = post("/talent/talents", "talent", account, registration(idNumber(), phone(), Map.of()));
         assertThat(twice.status()).isEqualTo(409);
     }
+
+    @Test
+    void aTalentUpdatesTheirProfileWithAVersionCheckAndTheNewPhoneIsEncryptedToo() {
+        String account = unique("talent-account");
+        JsonNode created = post("/talent/talents", "talent", account, registration(idNumber(), phone(), Map.of()))
+                .body();
+        String newPhone = phone();
+        long version = created.get("version").asLong();
+        Map<String, Object> change = Map.of("version", version, "phone", newPhone,
+                "expertise", List.of("medicine/geriatrics"), "modes", List.of("CONSULTING"));
+
+        assertThat(call("PUT", "/talent/talents/" + account + "/profile", "talent", "someone-else", change).status())
+                .isEqualTo(403);
+        Response updated = call("PUT", "/talent/talents/" + account + "/profile", "talent", account, change);
+        assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+        assertThat(updated.body().get("phone").asString()).isEqualTo(newPhone);
+        assertThat(updated.body().get("expertise").get(0).asString()).isEqualTo("medicine/geriatrics");
+        Response stale = call("PUT", "/talent/talents/" + account + "/profile", "talent", account, change);
+        assertThat(stale.status()).isEqualTo(409);
+
+        Document raw = db.getCollection(TalentStore.COLLECTION).find(eq("_id", account)).first();
+        assertThat(raw.toJson()).doesNotContain(newPhone).doesNotContain(newPhone.substring(3));
+        assertThat(ids("/talent/talents?tag=medicine/geriatrics&category=MIGRATORY&size=100")).contains(account);
+    }
+
+    private List<String> ids(String path) {
+        return get(path, null, null).body().get("items").valueStream().map(t -> t.get("id").asString()).toList();
+    }
 }
