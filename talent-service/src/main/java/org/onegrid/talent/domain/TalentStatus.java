@@ -1,0 +1,5 @@
+package org.onegrid.talent.domain;
+
+public enum TalentStatus {
+    PENDING, CERTIFIED, REJECTED
+}
