@@ -25,11 +25,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "onegrid.gateway.secret=" + GatewayTestSupport.SECRET,
         "onegrid.gateway.max-body-bytes=1024",
         "onegrid.gateway.cors-origins=http://dashboard.test",
-        "onegrid.gateway.rate-limit.overrides[user:rl-tester].capacity=3",
-        "onegrid.gateway.rate-limit.overrides[user:rl-tester].refill=1",
-        "onegrid.gateway.rate-limit.overrides[user:rl-tester].period=2s",
+        "onegrid.gateway.rate-limit.overrides[user\\:rl-tester].capacity=3",
+        "onegrid.gateway.rate-limit.overrides[user\\:rl-tester].refill=1",
+        "onegrid.gateway.rate-limit.overrides[user\\:rl-tester].period=2s",
         // The talent route gets a short response timeout so a slow service is seen quickly.
-        "spring.cloud.gateway.server.webflux.routes[2].metadata.response-timeout=1000",
+        "TALENT_TIMEOUT_MS=1000",
         "logging.structured.format.console=",
 })
 public abstract class GatewayTestSupport {

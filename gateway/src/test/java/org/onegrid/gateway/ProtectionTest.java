@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** Limits, failures and the request id, through the real gateway. */
-class ProtectionIT extends GatewayTestSupport {
+class ProtectionTest extends GatewayTestSupport {
 
     private static final String PROBLEM = "application/problem+json";
 

@@ -10,7 +10,7 @@ import org.onegrid.gateway.identity.GatewaySignature;
 import org.springframework.http.MediaType;
 
 /** People (bearer JWTs) and partners (API keys) through the real gateway to a real downstream server. */
-class IdentityAndAccessIT extends GatewayTestSupport {
+class IdentityAndAccessTest extends GatewayTestSupport {
 
     private static final String PROBLEM = "application/problem+json";
 
