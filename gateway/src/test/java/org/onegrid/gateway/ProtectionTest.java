@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** Limits, failures and the request id, through the real gateway. */
 class ProtectionTest extends GatewayTestSupport {
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -55,7 +61,24 @@ class ProtectionTest extends GatewayTestSupport {
                 .expectHeader().contentTypeCompatibleWith(PROBLEM)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://onegrid.org/problems/service-unavailable")
+                .jsonPath("$.requestId").isNotEmpty()
                 .jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
+    void repeatedFailuresOpenTheServicesCircuitAndItStillAnswers503Problem() {
+        String auth = "Bearer " + token(fresh("an"), "analyst");
+        for (int i = 0; i < 6; i++) {
+            client.get().uri("/api/analytics/kpis").header("Authorization", auth).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("analytics-service").getState())
+                .isEqualTo(CircuitBreaker.State.OPEN);
+        client.get().uri("/dashboard/index.html").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.type").isEqualTo("https://onegrid.org/problems/service-unavailable");
     }
 
     @Test

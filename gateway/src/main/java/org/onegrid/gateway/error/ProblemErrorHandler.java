@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         exchange.getResponse().getHeaders().remove("Content-Length");
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? "the service" : "service '" + route.getId() + "'";
-        if (hasCause(ex, CallNotPermittedException.class) || hasCause(ex, ConnectException.class)
+        if (hasCause(ex, CallNotPermittedException.class) || hasCause(ex, ServiceUnavailableException.class)
+                || hasCause(ex, ConnectException.class)
                 || hasCause(ex, io.netty.channel.ConnectTimeoutException.class)) {
             return unavailable(exchange, service);
         }
@@ -85,7 +87,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static Mono<Void> internal(ServerWebExchange exchange, Throwable ex) {
         log.error("Gateway failure for {} {} (request id {})", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), exchange.getRequest().getHeaders().getFirst("X-Request-Id"), ex);
+                exchange.getRequest().getPath(), Problems.requestId(exchange), ex);
         return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong in the gateway; quote the X-Request-Id when reporting it.");
     }

@@ -21,6 +21,12 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The request id RequestIdFilter assigned (kept on the response; the error path sees the original request). */
+    public static String requestId(ServerWebExchange exchange) {
+        String id = exchange.getResponse().getHeaders().getFirst("X-Request-Id");
+        return id != null ? id : exchange.getRequest().getHeaders().getFirst("X-Request-Id");
+    }
+
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String title, String detail) {
         return write(exchange, status, code, title, detail, Map.of());
     }
@@ -37,7 +43,7 @@ public final class Problems {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", exchange.getRequest().getPath().value());
-        String requestId = exchange.getRequest().getHeaders().getFirst("X-Request-Id");
+        String requestId = requestId(exchange);
         if (requestId != null) {
             body.put("requestId", requestId);
         }

@@ -47,6 +47,8 @@ public final class AccessPolicy {
         // Gateway's own endpoints.
         r.add(new Rule(GATEWAY, READ, "/actuator/health/**", Access.PUBLIC));
         r.add(new Rule(GATEWAY, READ, "/actuator/info", Access.PUBLIC));
+        // Scraped by Prometheus; aggregate numbers only, no personal data.
+        r.add(new Rule(GATEWAY, READ, "/actuator/prometheus", Access.PUBLIC));
         r.add(new Rule(GATEWAY, ANY, "/actuator/**", Access.roles(ADMIN)));
         r.add(new Rule(GATEWAY, READ, "/v3/api-docs/**", Access.PUBLIC));
         r.add(new Rule(GATEWAY, READ, "/swagger-ui.html", Access.PUBLIC));
