@@ -16,6 +16,7 @@ import org.onegrid.gateway.identity.JwtIdentityConverter;
 import org.onegrid.gateway.policy.AccessPolicy;
 import org.onegrid.gateway.policy.PolicyAuthorizationManager;
 import org.onegrid.gateway.protect.BodyLimitFilter;
+import org.onegrid.gateway.protect.JsonDepthFilter;
 import org.onegrid.gateway.protect.RateLimitFilter;
 import org.onegrid.gateway.protect.RequestIdFilter;
 import org.onegrid.gateway.protect.TokenBuckets;
@@ -171,6 +172,11 @@ public class GatewayConfig {
     @Bean
     BodyLimitFilter bodyLimitFilter(GatewaySettings settings) {
         return new BodyLimitFilter(settings.maxBodyBytes());
+    }
+
+    @Bean
+    JsonDepthFilter jsonDepthFilter(GatewaySettings settings) {
+        return new JsonDepthFilter(settings.maxJsonDepth());
     }
 
     @Bean

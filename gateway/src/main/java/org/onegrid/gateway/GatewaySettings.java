@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKeys       partner keys loaded at start, by hash
  * @param rateLimit     per-client token buckets
  * @param maxBodyBytes  largest request body accepted (413 above)
+ * @param maxJsonDepth  deepest JSON nesting accepted (400 above)
  * @param corsOrigins   the dashboard's origin(s), the only ones CORS allows
  */
 @ConfigurationProperties("onegrid.gateway")
 public record GatewaySettings(String secret, DevIssuerSettings devIssuer, List<ApiKeySeed> apiKeys,
-                              RateLimitSettings rateLimit, long maxBodyBytes, List<String> corsOrigins) {
+                              RateLimitSettings rateLimit, long maxBodyBytes, int maxJsonDepth,
+                              List<String> corsOrigins) {
 
     public GatewaySettings {
         apiKeys = apiKeys == null ? List.of() : apiKeys;
@@ -27,6 +29,7 @@ public record GatewaySettings(String secret, DevIssuerSettings devIssuer, List<A
         devIssuer = devIssuer == null ? new DevIssuerSettings(false, "onegrid-dev", Duration.ofHours(8), List.of()) : devIssuer;
         rateLimit = rateLimit == null ? new RateLimitSettings(100, 50, Duration.ofSeconds(1), Map.of()) : rateLimit;
         maxBodyBytes = maxBodyBytes <= 0 ? 1_048_576 : maxBodyBytes;
+        maxJsonDepth = maxJsonDepth <= 0 ? 32 : maxJsonDepth;
     }
 
     /** {@code devKeys}: plain keys the dev issuer registers for local partner testing (never in compose). */

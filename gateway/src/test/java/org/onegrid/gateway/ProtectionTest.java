@@ -11,6 +11,7 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Flux;
 
 /** Limits, failures and the request id, through the real gateway. */
 class ProtectionTest extends GatewayTestSupport {
@@ -51,6 +52,36 @@ class ProtectionTest extends GatewayTestSupport {
                 .expectBody().jsonPath("$.status").isEqualTo(413);
         client.post().uri("/api/tickets").header("Authorization", auth).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"text\":\"small\"}").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void oversizeStreamedBodyWithoutContentLengthIs413Problem() {
+        String auth = "Bearer " + token(fresh("gw"), "grid-worker");
+        for (MediaType type : new MediaType[] {MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON}) {
+            Flux<String> chunks = Flux.range(0, 20).map(i -> "x".repeat(100));
+            client.post().uri("/api/tickets/chunked").header("Authorization", auth).contentType(type)
+                    .body(chunks, String.class)
+                    .exchange()
+                    .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                    .expectHeader().contentTypeCompatibleWith(PROBLEM);
+        }
+    }
+
+    @Test
+    void deeplyNestedJsonIs400ProblemAndOrdinaryJsonPassesIntact() {
+        String auth = "Bearer " + token(fresh("gw"), "grid-worker");
+        client.post().uri("/api/tickets/deep").header("Authorization", auth).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[".repeat(40) + "]".repeat(40))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectBody().jsonPath("$.type").isEqualTo("https://onegrid.org/problems/json-too-deep");
+        assertThat(TICKETS.last("/tickets/deep")).isNull();
+
+        String body = "{\"text\":\"路灯不亮 [{\\\"x\\\"}]\",\"location\":{\"lat\":18.25,\"lon\":109.5}}";
+        client.post().uri("/api/tickets/ordinary").header("Authorization", auth).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+        assertThat(TICKETS.last("/tickets/ordinary").body()).isEqualTo(body);
     }
 
     @Test

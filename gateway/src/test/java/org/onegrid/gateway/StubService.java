@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubService {
 
-    public record Seen(String method, String path, Map<String, String> headers) {
+    public record Seen(String method, String path, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -54,11 +54,11 @@ public final class StubService {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-        lastByPath.put(path, new Seen(exchange.getRequestMethod(), path, headers));
+        lastByPath.put(path, new Seen(exchange.getRequestMethod(), path, headers, requestBody));
         calls.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
         int status = 200;
         if (path.contains("/slow")) {
