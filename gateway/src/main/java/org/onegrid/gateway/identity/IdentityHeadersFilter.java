@@ -1,7 +1,9 @@
 package org.onegrid.gateway.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -12,8 +14,6 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
-
 /**
  * On every routed request: drops whatever {@code X-OneGrid-*} headers the client sent, and the client's credentials,
  * then sets the verified identity (empty values for an anonymous caller on a public route), a timestamp and the
@@ -21,8 +21,7 @@ import java.time.Clock;
  */
 public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
-    private static final CallerIdentity ANONYMOUS = new CallerIdentity(null, java.util.Set.of(), null, null, null,
-            java.util.Set.of());
+    private static final CallerIdentity ANONYMOUS = new CallerIdentity(null, Set.of(), null, null, null, Set.of());
 
     private final String secret;
     private final Clock clock;

@@ -11,6 +11,7 @@ import org.onegrid.gateway.GatewaySettings.Limit;
 /**
  * One token bucket per client, in memory: a client may burst up to the bucket's capacity and then gets tokens back
  * at the refill rate. In-memory is enough for one gateway instance; several instances would each allow the limit.
+ * Memory stays bounded by sweeping full buckets once there are many clients.
  */
 public class TokenBuckets {
 
@@ -41,7 +42,15 @@ public class TokenBuckets {
             long wait = (long) Math.ceil((1 - tokens) / tokensPerNano);
             return new Decision(false, Duration.ofNanos(wait), 0);
         }
+
+        /** Refilled to the brim since last use: forgetting it changes nothing for its client. */
+        synchronized boolean idle(long now) {
+            return tokens + (now - last) * tokensPerNano >= capacity;
+        }
     }
+
+    /** Past this many clients, buckets that have refilled completely are dropped (anonymous IPs come and go). */
+    static final int SWEEP_ABOVE = 10_000;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Function<String, Limit> limits;
@@ -54,7 +63,14 @@ public class TokenBuckets {
 
     public Decision take(String client) {
         long now = nanos();
+        if (buckets.size() > SWEEP_ABOVE) {
+            buckets.values().removeIf(bucket -> bucket.idle(now));
+        }
         return buckets.computeIfAbsent(client, c -> new Bucket(limits.apply(c), now)).take(now);
+    }
+
+    int size() {
+        return buckets.size();
     }
 
     private long nanos() {

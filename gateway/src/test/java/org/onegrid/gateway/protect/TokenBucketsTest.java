@@ -64,4 +64,17 @@ class TokenBucketsTest {
         assertThat(buckets.take("x").allowed()).isTrue();
         assertThat(buckets.take("x").allowed()).isFalse();
     }
+
+    @Test
+    void fullBucketsAreForgottenOnceThereAreManyClients() {
+        ManualClock clock = new ManualClock();
+        TokenBuckets buckets = new TokenBuckets(c -> new Limit(1, 1, Duration.ofSeconds(1)), clock);
+        for (int i = 0; i <= TokenBuckets.SWEEP_ABOVE; i++) {
+            buckets.take("ip:" + i);
+        }
+        assertThat(buckets.take("ip:0").allowed()).as("still remembered while empty").isFalse();
+        clock.now = clock.now.plusSeconds(5);
+        buckets.take("ip:new");
+        assertThat(buckets.size()).isEqualTo(1);
+    }
 }
