@@ -155,7 +155,8 @@ class IdentityAndAccessTest extends GatewayTestSupport {
         client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + token(fresh("ad"), "admin"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("partner", "x y", "scopes", List.of("nope")))
                 .exchange().expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(PROBLEM);
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("partner");
     }
 
     @Test

@@ -61,6 +61,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                         service + " did not answer in time");
                 case 413 -> Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                         "The request body is too large");
+                case 400 -> invalid(exchange, rse.getReason());
                 default -> status.is5xxServerError()
                         ? internal(exchange, ex)
                         : Problems.write(exchange, status, "http-" + status.value(), status.getReasonPhrase(),
@@ -72,6 +73,15 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                     service + " did not answer in time");
         }
         return internal(exchange, ex);
+    }
+
+    /** The gateway's own endpoints say "field: message"; answered like the services' validation problems. */
+    private static Mono<Void> invalid(ServerWebExchange exchange, String reason) {
+        String detail = reason == null ? "Invalid request" : reason;
+        int colon = detail.indexOf(": ");
+        Map<String, Object> extra = colon < 0 ? Map.of() : Map.of("errors", java.util.List.of(
+                Map.of("field", detail.substring(0, colon), "message", detail.substring(colon + 2))));
+        return Problems.write(exchange, HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, extra);
     }
 
     private static boolean noRoute(ResponseStatusException rse) {
