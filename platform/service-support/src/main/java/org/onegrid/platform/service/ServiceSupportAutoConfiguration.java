@@ -1,6 +1,7 @@
 package org.onegrid.platform.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.mongodb.client.MongoClient;
@@ -40,6 +41,22 @@ public class ServiceSupportAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Verifies the gateway's signed identity headers (401 without them). Always registered so
+     * {@link CallerIdentity#current()} works; {@code onegrid.gateway-trust.enabled=false} only turns refusal off.
+     */
+    @Bean
+    FilterRegistrationBean<GatewayIdentityFilter> gatewayIdentityFilter(
+            @Value("${onegrid.gateway-trust.enabled:true}") boolean enforce,
+            @Value("${onegrid.gateway-trust.secret:${ONEGRID_GATEWAY_SECRET:onegrid-dev-gateway-secret-change-me}}") String secret,
+            @Value("${onegrid.gateway-trust.max-skew:5m}") Duration maxSkew,
+            Clock clock) {
+        var registration = new FilterRegistrationBean<>(new GatewayIdentityFilter(enforce, secret, maxSkew, clock));
+        // Right after RequestIdFilter, so a refusal still carries the request id.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
