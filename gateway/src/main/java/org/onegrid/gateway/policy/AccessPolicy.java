@@ -74,13 +74,18 @@ public final class AccessPolicy {
         r.add(new Rule("intake", READ, "/open311/**", Access.PUBLIC));
         r.add(new Rule("intake", ANY, "/open311/**", Access.scopes("open311:write")));
         // talent-service
-        r.add(new Rule("talent", ANY, "/api/talent/**", Access.roles(TALENT, LIAISON, ADMIN)));
+        // Centre staff register talent for stations and post the needs of villages, schools and hospitals.
+        r.add(new Rule("talent", ANY, "/api/talent/**", Access.roles(TALENT, LIAISON, CENTER_STAFF, ADMIN)));
         // service-center-service: the centre finder and public boards are open.
         r.add(new Rule("centers", READ, "/api/centers/nearby", Access.PUBLIC));
         r.add(new Rule("centers", READ, "/api/centers/*/board", Access.PUBLIC));
         r.add(new Rule("centers", READ, "/api/centers/**", Access.roles(PEOPLE)));
         r.add(new Rule("centers", ANY, "/api/centers/**", Access.roles(CENTER_STAFF, RESIDENT, LIAISON, ADMIN)));
-        // analytics-service
+        // analytics-service: the dashboard's public view reads aggregate figures only (no personal data in them);
+        // CSV exports and the admin commands need a role.
+        r.add(new Rule("analytics", READ, "/api/analytics/tickets/figures", Access.PUBLIC));
+        r.add(new Rule("analytics", READ, "/api/analytics/league", Access.PUBLIC));
+        r.add(new Rule("analytics", READ, "/api/analytics/activity/counts", Access.PUBLIC));
         r.add(new Rule("analytics", ANY, "/api/analytics/**",
                 Access.roles(ANALYST, DISPATCHER, DEPARTMENT_HANDLER, ADMIN)));
         r.add(new Rule("dashboard", READ, "/dashboard/**", Access.PUBLIC));

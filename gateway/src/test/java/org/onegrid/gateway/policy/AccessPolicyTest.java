@@ -33,6 +33,12 @@ class AccessPolicyTest {
         assertThat(policy.match(HttpMethod.POST, "/open311/v2/requests.json").orElseThrow().access()).isNotEqualTo(Access.PUBLIC);
         assertThat(policy.match(HttpMethod.POST, "/dashboard/x").orElseThrow().access()).isEqualTo(Access.NOBODY);
         assertThat(policy.match(HttpMethod.GET, "/api/centers/C-1/staff").orElseThrow().access()).isNotEqualTo(Access.PUBLIC);
+        assertThat(policy.match(HttpMethod.GET, "/api/analytics/tickets/figures").orElseThrow().access())
+                .isEqualTo(Access.PUBLIC);
+        assertThat(policy.match(HttpMethod.GET, "/api/analytics/tickets/figures.csv").orElseThrow().access())
+                .isNotEqualTo(Access.PUBLIC);
+        assertThat(policy.match(HttpMethod.POST, "/api/analytics/admin/rebuild").orElseThrow().access())
+                .isNotEqualTo(Access.PUBLIC);
     }
 
     @Test

@@ -122,6 +122,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KAFKA_PORT);
         env.put("MONGODB_URI", "mongodb://127.0.0.1:" + MONGO_PORT);
         env.put("ONEGRID_DEMO_DATA", "true");
+        // Services refuse requests that did not come through the gateway, as in production.
+        env.put("ONEGRID_GATEWAY_TRUST", "true");
         env.put("TICKET_SERVICE_URL", "http://127.0.0.1:8081");
         env.put("TALENT_SERVICE_URL", "http://127.0.0.1:8082");
         env.put("CENTER_SERVICE_URL", "http://127.0.0.1:8083");

@@ -24,6 +24,10 @@ public enum Role {
     }
 
     public static Optional<Role> fromHeader(String value) {
+        // The gateway calls the person who raised a ticket a "resident".
+        if ("resident".equalsIgnoreCase(value)) {
+            return Optional.of(REQUESTER);
+        }
         return Arrays.stream(values()).filter(r -> r != SYSTEM && r.header.equalsIgnoreCase(value)).findFirst();
     }
 }
