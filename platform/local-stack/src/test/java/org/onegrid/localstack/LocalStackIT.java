@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's first command, tested as a user runs it: start the packaged launcher, wait until it says READY, find
  * every service healthy with metrics and API docs and the demo data loaded; stop it as Ctrl-C does; start it again
- * on the same data folder and find the same demo data, not loaded a second time.
+ * on the same data folder and find the same demo data, not loaded a second time. In between, a resident's appeal
+ * goes round the whole platform ({@link AppealRoundTrip}).
  */
 class LocalStackIT {
 
@@ -61,9 +62,12 @@ class LocalStackIT {
                         .as(spec.module()).contains("\"openapi\"");
             }
             markersAfterFirstStart = demoDataMarkers();
-            countsAfterFirstStart = collectionCounts(markersAfterFirstStart);
             assertThat(markersAfterFirstStart).as("demo data markers").isNotEmpty();
-            assertThat(countsAfterFirstStart.values()).as("demo data documents").allMatch(n -> n > 0);
+            assertThat(collectionCounts(markersAfterFirstStart).values()).as("demo data documents")
+                    .allMatch(n -> n > 0);
+
+            new AppealRoundTrip(DATA).run();
+            countsAfterFirstStart = collectionCounts(markersAfterFirstStart);
         } finally {
             stop(first);
         }

@@ -1,0 +1,66 @@
+package org.onegrid.localstack;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the running platform through its front door, as a person with a development token. */
+final class Gateway {
+
+    private static final String BASE = "http://127.0.0.1:8080";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    record Response(int status, JsonNode body, String raw) {
+    }
+
+    /** A token from the local stack's development issuer. */
+    String token(String user, String role, String district, String department) throws Exception {
+        var body = JSON.createObjectNode().put("user", user).put("role", role);
+        if (district != null) {
+            body.put("district", district);
+        }
+        if (department != null) {
+            body.put("department", department);
+        }
+        return call("POST", "/dev-auth/token", null, body.toString(), null).body().path("access_token").asString();
+    }
+
+    Response get(String path, String token) throws Exception {
+        return call("GET", path, token, null, null);
+    }
+
+    Response post(String path, String token, Object body, String requestId) throws Exception {
+        return call("POST", path, token, JSON.writeValueAsString(body), requestId);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Response call(String method, String path, String token, String json, String requestId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() || !response.body().trim().startsWith("{")
+                && !response.body().trim().startsWith("[") ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new Response(response.statusCode(), body, response.body());
+    }
+}
