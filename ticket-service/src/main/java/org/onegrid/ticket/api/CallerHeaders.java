@@ -22,8 +22,11 @@ final class CallerHeaders {
         if (role == null || role.isBlank()) {
             throw ApiException.badRequest(ROLE, "is required");
         }
-        Role parsed = Role.fromHeader(role.strip()).orElseThrow(() -> ApiException.badRequest(ROLE,
-                "must be one of grid-worker, dispatcher, department-handler, requester, admin"));
+        // The gateway lists every role a person holds; the first one this service knows decides.
+        Role parsed = java.util.Arrays.stream(role.split(",")).map(String::strip)
+                .map(Role::fromHeader).flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> ApiException.badRequest(ROLE,
+                        "must be one of grid-worker, dispatcher, department-handler, requester (resident), admin"));
         String userId = user == null || user.isBlank() ? "anonymous" : user.strip();
         return new Actor(userId, parsed, blankToNull(district), blankToNull(department));
     }

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.onegrid.ticket.api.CallerHeaders.DEPARTMENT;
 import static org.onegrid.ticket.api.CallerHeaders.DISTRICT;
 import static org.onegrid.ticket.api.CallerHeaders.ROLE;
-import static org.onegrid.ticket.api.CallerHeaders.USER;
 import static org.onegrid.ticket.api.TicketViews.view;
 
 /** The ticket loop over HTTP: create, the commands of the state machine, and the queries. */
@@ -54,11 +53,7 @@ public class TicketController {
 
     @PostMapping
     public ResponseEntity<TicketViews.CreatedView> create(
-            @Valid @RequestBody TicketRequests.Create body,
-            @RequestHeader(ROLE) String role, @RequestHeader(value = USER, required = false) String user,
-            @RequestHeader(value = DISTRICT, required = false) String district,
-            @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            @Valid @RequestBody TicketRequests.Create body, Actor actor) {
         String channel = body.channel() != null ? body.channel() : "GRID_APP";
         if ("CENTER".equals(channel)) {
             // Appeals arrive as events from service-center-service, idempotent on the appeal id.
@@ -81,11 +76,7 @@ public class TicketController {
 
     @PostMapping("/{id}/accept")
     public TicketViews.TicketView accept(@PathVariable String id, @Valid @RequestBody TicketRequests.Accept body,
-                                         @RequestHeader(ROLE) String role,
-                                         @RequestHeader(value = USER, required = false) String user,
-                                         @RequestHeader(value = DISTRICT, required = false) String district,
-                                         @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         CategoryRule category = body.categoryCode() == null ? null : service.category(body.categoryCode(), "categoryCode");
         GridCell grid = body.gridCode() == null ? null : service.grid(body.gridCode(), "gridCode");
         TicketData current = service.get(id);
@@ -97,21 +88,13 @@ public class TicketController {
 
     @PostMapping("/{id}/reject")
     public TicketViews.TicketView reject(@PathVariable String id, @Valid @RequestBody TicketRequests.Reason body,
-                                         @RequestHeader(ROLE) String role,
-                                         @RequestHeader(value = USER, required = false) String user,
-                                         @RequestHeader(value = DISTRICT, required = false) String district,
-                                         @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         return view(service.command(id, t -> t.reject(actor, now(), body.reason())), actor.role());
     }
 
     @PostMapping("/{id}/dispatch")
     public TicketViews.TicketView dispatch(@PathVariable String id, @Valid @RequestBody TicketRequests.Dispatch body,
-                                           @RequestHeader(ROLE) String role,
-                                           @RequestHeader(value = USER, required = false) String user,
-                                           @RequestHeader(value = DISTRICT, required = false) String district,
-                                           @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         service.requireDepartment(body.departmentCode(), "departmentCode");
         TicketData current = service.get(id);
         CategoryRule category = service.category(current.categoryCode, "categoryCode");
@@ -121,53 +104,33 @@ public class TicketController {
 
     @PostMapping("/{id}/return")
     public TicketViews.TicketView returnToCentre(@PathVariable String id, @Valid @RequestBody TicketRequests.Reason body,
-                                                 @RequestHeader(ROLE) String role,
-                                                 @RequestHeader(value = USER, required = false) String user,
-                                                 @RequestHeader(value = DISTRICT, required = false) String district,
-                                                 @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         return view(service.command(id, t -> t.returnToCentre(actor, now(), body.reason())), actor.role());
     }
 
     @PostMapping("/{id}/start")
     public TicketViews.TicketView start(@PathVariable String id, @Valid @RequestBody(required = false) TicketRequests.Comment body,
-                                        @RequestHeader(ROLE) String role,
-                                        @RequestHeader(value = USER, required = false) String user,
-                                        @RequestHeader(value = DISTRICT, required = false) String district,
-                                        @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         return view(service.command(id, t -> t.start(actor, now(), body == null ? null : body.comment())),
                 actor.role());
     }
 
     @PostMapping("/{id}/resolve")
     public TicketViews.TicketView resolve(@PathVariable String id, @Valid @RequestBody TicketRequests.Resolve body,
-                                          @RequestHeader(ROLE) String role,
-                                          @RequestHeader(value = USER, required = false) String user,
-                                          @RequestHeader(value = DISTRICT, required = false) String district,
-                                          @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         return view(service.command(id, t -> t.resolve(actor, now(), body.summary(), body.attachments())),
                 actor.role());
     }
 
     @PostMapping("/{id}/reply")
     public TicketViews.TicketView reply(@PathVariable String id, @Valid @RequestBody TicketRequests.Reply body,
-                                        @RequestHeader(ROLE) String role,
-                                        @RequestHeader(value = USER, required = false) String user,
-                                        @RequestHeader(value = DISTRICT, required = false) String district,
-                                        @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         return view(service.command(id, t -> t.reply(actor, now(), body.summary())), actor.role());
     }
 
     @PostMapping("/{id}/rate")
     public TicketViews.TicketView rate(@PathVariable String id, @Valid @RequestBody TicketRequests.Rate body,
-                                       @RequestHeader(ROLE) String role,
-                                       @RequestHeader(value = USER, required = false) String user,
-                                       @RequestHeader(value = DISTRICT, required = false) String district,
-                                       @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         TicketData current = service.get(id);
         CategoryRule category = service.category(current.categoryCode, "categoryCode");
         return view(service.command(id, t -> t.rate(actor, now(), body.ratingToken(), Rating.valueOf(body.rating()),
@@ -176,22 +139,14 @@ public class TicketController {
 
     @PostMapping("/{id}/merge")
     public TicketViews.TicketView merge(@PathVariable String id, @Valid @RequestBody TicketRequests.Merge body,
-                                        @RequestHeader(ROLE) String role,
-                                        @RequestHeader(value = USER, required = false) String user,
-                                        @RequestHeader(value = DISTRICT, required = false) String district,
-                                        @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         var parent = service.loadForMerge(body.parentTicketId());
         return view(service.command(id, t -> t.mergeInto(actor, now(), parent, body.comment())), actor.role());
     }
 
     @PostMapping("/{id}/close")
     public TicketViews.TicketView close(@PathVariable String id, @Valid @RequestBody(required = false) TicketRequests.Comment body,
-                                        @RequestHeader(ROLE) String role,
-                                        @RequestHeader(value = USER, required = false) String user,
-                                        @RequestHeader(value = DISTRICT, required = false) String district,
-                                        @RequestHeader(value = DEPARTMENT, required = false) String department) {
-        Actor actor = CallerHeaders.actor(role, user, district, department);
+            Actor actor) {
         return view(service.command(id, t -> t.close(actor, now(), body == null ? null : body.comment())),
                 actor.role());
     }
