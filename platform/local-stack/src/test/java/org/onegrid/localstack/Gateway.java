@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +22,7 @@ final class Gateway {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    record Response(int status, JsonNode body, String raw) {
+    record Response(int status, JsonNode body, String raw, String contentType) {
     }
 
     /** A token from the local stack's development issuer. */
@@ -41,6 +45,32 @@ final class Gateway {
         return call("POST", path, token, JSON.writeValueAsString(body), requestId);
     }
 
+    Response delete(String path, String token) throws Exception {
+        return call("DELETE", path, token, null, null);
+    }
+
+    /** A request with extra headers, to any base URL (the gateway or, to test bypassing it, a service). */
+    Response raw(String method, String url, String json, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return parse(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Sends the same GET many times at once and returns the statuses. */
+    List<Integer> burst(String path, String token, int count) {
+        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(BASE + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        return calls.stream().map(c -> c.join().statusCode()).toList();
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -58,9 +88,13 @@ final class Gateway {
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return parse(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Response parse(HttpResponse<String> response) {
         JsonNode body = response.body().isBlank() || !response.body().trim().startsWith("{")
                 && !response.body().trim().startsWith("[") ? JSON.createObjectNode() : JSON.readTree(response.body());
-        return new Response(response.statusCode(), body, response.body());
+        return new Response(response.statusCode(), body, response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
     }
 }

@@ -67,7 +67,9 @@ class LocalStackIT {
                     .allMatch(n -> n > 0);
 
             new AppealRoundTrip(DATA).run();
+            new FrontDoorChecks().run();
             countsAfterFirstStart = collectionCounts(markersAfterFirstStart);
+            FrontDoorChecks.serviceDown(first.toHandle());
         } finally {
             stop(first);
         }
