@@ -67,7 +67,10 @@ public final class SharedInfrastructure {
     private static Infrastructure embedded() {
         Path dir;
         try {
-            dir = Files.createTempDirectory("onegrid-kafka-");
+            // Under the module's target/ (the test's working directory) so that `mvn clean` removes it: deleting it
+            // at exit, under the running broker, makes Kafka halt the JVM for a failed log dir.
+            Path parent = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
+            dir = Files.createTempDirectory(parent, "onegrid-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,20 +78,9 @@ public final class SharedInfrastructure {
         MongoWireServer mongo = MongoWireServer.inMemory();
         // The broker is not shut down at exit: Spring's cached test contexts close in their own shutdown hook, at the
         // same time, and a broker going away under their consumers makes the JVM hang until Surefire kills it.
-        // It lives in this JVM and in a temp dir, so the exit ends it; the data dir is removed.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.close();
-            deleteQuietly(dir);
-        }, "onegrid-test-infra-stop"));
+        // It lives in this JVM, so the exit ends it.
+        Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "onegrid-test-infra-stop"));
         return new Fixed(broker.bootstrapServers(), mongo.connectionString(), "embedded");
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort: it is a temp dir
-        }
     }
 
     private static Infrastructure containers() {

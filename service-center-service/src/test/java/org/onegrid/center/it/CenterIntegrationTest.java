@@ -55,16 +55,21 @@ abstract class CenterIntegrationTest {
     }
 
     Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(asStaff(HttpRequest.newBuilder(uri(path))).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(EventCodec.mapper().writeValueAsString(body))).build());
     }
 
     Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+        return send(asStaff(HttpRequest.newBuilder(uri(path))).DELETE().build());
+    }
+
+    /** Commands come with the identity the gateway would set; these tests act as an administrator. */
+    static HttpRequest.Builder asStaff(HttpRequest.Builder request) {
+        return request.header("X-OneGrid-Role", "admin").header("X-OneGrid-User", "test-admin");
     }
 
     HttpRequest postRequest(String path, Object body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return asStaff(HttpRequest.newBuilder(uri(path))).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(EventCodec.mapper().writeValueAsString(body))).build();
     }
@@ -91,7 +96,7 @@ abstract class CenterIntegrationTest {
         return new Response(r.statusCode(), body, r.headers().firstValue("Content-Type").orElse(""));
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
