@@ -69,7 +69,8 @@ public final class SharedInfrastructure {
         try {
             // Under the module's target/ (the test's working directory) so that `mvn clean` removes it: deleting it
             // at exit, under the running broker, makes Kafka halt the JVM for a failed log dir.
-            Path parent = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
+            Path parent = Files.isDirectory(Path.of("target")) ? Path.of("target")
+                    : Path.of(System.getProperty("java.io.tmpdir"));
             dir = Files.createTempDirectory(parent, "onegrid-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
