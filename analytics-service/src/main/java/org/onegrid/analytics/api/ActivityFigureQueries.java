@@ -36,6 +36,14 @@ public class ActivityFigureQueries {
     }
 
     public TalentFigures talent(Scope scope) {
+        return talent(talentEvents(), scope);
+    }
+
+    public TalentFigures talent(TalentFigures.Events events, Scope scope) {
+        return TalentFigures.of(events, scope, clock.instant().atZone(Period.SANYA).toLocalDate());
+    }
+
+    public TalentFigures.Events talentEvents() {
         int g = generations.current().active();
         var events = new TalentFigures.Events(store.payloads(g, TalentEvents.REGISTERED),
                 store.payloads(g, TalentEvents.CERTIFIED), store.payloads(g, TalentEvents.STAY_STARTED),
@@ -43,18 +51,26 @@ public class ActivityFigureQueries {
                 store.payloads(g, TalentEvents.MATCH_ACCEPTED), store.payloads(g, TalentEvents.MATCH_COMPLETED),
                 store.payloads(g, TalentEvents.SERVICE_REQUESTED),
                 store.payloads(g, TalentEvents.SERVICE_REQUEST_OVERDUE));
-        return TalentFigures.of(events, scope, clock.instant().atZone(Period.SANYA).toLocalDate());
+        return events;
     }
 
     public CenterFigures centers(Scope scope) {
+        return centers(centerEvents(), centerPositions(), scope);
+    }
+
+    public CenterFigures centers(CenterFigures.Events events, Collection<CoverageGaps.CenterPosition> positions,
+                                 Scope scope) {
+        return CenterFigures.of(events, scope, positions, CenterFigures.pointsIn(samplePoints.all(), scope));
+    }
+
+    public CenterFigures.Events centerEvents() {
         int g = generations.current().active();
         var events = new CenterFigures.Events(store.payloads(g, CenterEvents.VISIT_RECORDED),
                 store.payloads(g, CenterEvents.ACTIVITY_SCHEDULED), store.payloads(g, CenterEvents.SIGNED_UP),
                 store.payloads(g, CenterEvents.ATTENDED), store.payloads(g, CenterEvents.WISH_POSTED),
                 store.payloads(g, CenterEvents.WISH_CLAIMED), store.payloads(g, CenterEvents.WISH_FULFILLED),
                 store.payloads(g, CenterEvents.WISH_EXPIRED), store.payloads(g, CenterEvents.VOLUNTEER_HOURS_LOGGED));
-        return CenterFigures.of(events, scope, centerPositions(),
-                CenterFigures.pointsIn(samplePoints.all(), scope));
+        return events;
     }
 
     public Collection<CoverageGaps.CenterPosition> centerPositions() {
