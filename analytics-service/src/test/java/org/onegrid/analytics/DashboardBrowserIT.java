@@ -91,16 +91,22 @@ class DashboardBrowserIT {
                         "C9", "HT", "HT-X", "study", 50, at), "it", at),
                 EventEnvelope.create(CenterEvents.WISH_FULFILLED, source, "bw1", new CenterEvents.WishFulfilled("bw1",
                         "b9", "C9", "HT", "HT-X", at.plusSeconds(3600)), "it", at),
+                // A centre in 海棠 that reaches none of the sample points, so that the map has a centre and a circle.
+                EventEnvelope.create(CenterEvents.CENTER_REGISTERED, source, "HT-BROWSER",
+                        new CenterEvents.CenterRegistered("HT-BROWSER", "亚龙湾测试服务站", "STATION", "HT", "HT-X",
+                                18.2300, 109.6600, List.of(), "24/7", at), "it", at),
                 EventEnvelope.create(TalentEvents.STAY_STARTED, "/onegrid/talent-service", "bt1",
                         new TalentEvents.StayStarted("bt1", "bs1", "SNOWBIRD", List.of("medicine/tcm"), "HT",
                                 "2026-11-01", "2027-01-15", List.of("2026-11", "2026-12", "2027-01")), "it", at)));
         AnalyticsTestSupport.await("the views hold the new tickets, wishes and stay", () ->
                 overall().path("received").asLong() >= 2 && overall().path("rated").asLong() >= 1
                         && api("/centers/figures").path("wishes").path("fulfilled").asLong() >= 1
-                        && api("/talent/figures").path("tide").size() >= 3);
+                        && api("/talent/figures").path("tide").size() >= 3
+                        && api("/centers/map").path("centers").size() >= 1);
         JsonNode api = overall();
         JsonNode centres = api("/centers/figures");
         JsonNode talent = api("/talent/figures");
+        JsonNode map = api("/centers/map");
 
         browser.get("http://127.0.0.1:" + port + "/dashboard/");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
@@ -123,6 +129,8 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("chart-tide")).getDomAttribute("data-months"))
                 .isEqualTo(String.valueOf(talent.path("tide").size()));
         assertThat(browser.findElement(By.cssSelector("#chart-map canvas")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("chart-map")).getDomAttribute("data-centres"))
+                .isEqualTo(String.valueOf(map.path("centers").size()));
 
         browser.findElement(By.cssSelector("[data-testid=lang-switch]")).click();
 

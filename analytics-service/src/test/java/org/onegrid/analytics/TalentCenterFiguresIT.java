@@ -106,7 +106,7 @@ class TalentCenterFiguresIT {
                 .path("wishes").path("claimed").asLong() == 2
                 && json("/analytics/talent/figures?" + RANGE + "&district=YC").path("needs").path("matchesAccepted")
                 .asLong() == 2
-                && json("/analytics/centers/map").path("centers").size() == 3
+                && mapCentres().containsAll(List.of("C1", "C2", "C3"))
                 && json("/analytics/talent/figures?" + RANGE + "&district=YC").path("tide").get(2).path("present")
                 .asLong() == 1);
 
@@ -133,20 +133,22 @@ class TalentCenterFiguresIT {
         assertThat(jy.path("visitors").asLong()).isEqualTo(12);
         assertThat(jy.path("volunteerHours").decimalValue()).isEqualByComparingTo("3.75");
 
-        // 11 sample points, 3 of them within a 15-minute walk of a centre.
+        // 11 sample points, 3 of them within a 15-minute walk of a centre (the browser test's centre reaches none).
         JsonNode all = json("/analytics/centers/figures?" + RANGE);
         assertThat(all.path("samplePoints").asLong()).isEqualTo(11);
         assertThat(all.path("coverageGaps").asLong()).isEqualTo(8);
-        assertThat(all.path("centers").asLong()).isEqualTo(3);
+        assertThat(json("/analytics/centers/figures?district=YC").path("centers").asLong()).isEqualTo(1);
         assertThat(json("/analytics/centers/figures?district=TY").path("coverageGaps").asLong()).isEqualTo(1);
         JsonNode map = json("/analytics/centers/map");
         assertThat(map.path("gaps")).extracting(g -> g.path("code").asString()).doesNotContain("TY-JJL", "YZ-KJC",
                 "YC-QF").hasSize(8);
         assertThat(map.path("reachMetres").asDouble()).isEqualTo(961.5);
 
-        await("Prometheus shows the coverage gaps per district", () -> prometheus()
-                .contains("onegrid_centers_coverage_gaps{application=\"analytics-service\",district=\"TY\"} 1.0"));
-        assertThat(prometheus()).contains("onegrid_centers{application=\"analytics-service\",district=\"YC\",level=\"COMMUNITY\"} 1.0")
+        await("Prometheus shows the coverage gaps and centres per district", () -> prometheus()
+                .contains("onegrid_centers_coverage_gaps{application=\"analytics-service\",district=\"YC\"} 1.0")
+                && prometheus().contains(
+                "onegrid_centers{application=\"analytics-service\",district=\"YC\",level=\"COMMUNITY\"} 1.0"));
+        assertThat(prometheus()).contains("onegrid_centers_coverage_gaps{application=\"analytics-service\",district=\"TY\"} 1.0")
                 .doesNotContain("centerId=").doesNotContain("talentId=");
 
         String talentBefore = get(port, "/analytics/talent/figures?" + RANGE + "&district=YC").body();
@@ -208,6 +210,12 @@ class TalentCenterFiguresIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private List<String> mapCentres() {
+        List<String> ids = new ArrayList<>();
+        json("/analytics/centers/map").path("centers").forEach(c -> ids.add(c.path("centerId").asString()));
+        return ids;
     }
 
     private String prometheus() {
