@@ -31,6 +31,16 @@ final class AnalyticsTestSupport {
         }
     }
 
+    /** Publishes talent or centre events on their own topic, keyed by subject, as the outbox relay does. */
+    static void publishActivity(KafkaTemplate<String, String> template, List<EventEnvelope> events) throws Exception {
+        for (EventEnvelope e : events) {
+            String topic = org.onegrid.events.EventCatalog.find(e.type()).orElseThrow().topic();
+            var record = new ProducerRecord<>(topic, e.subject(), EventCodec.encode(e));
+            EventHeaders.write(e, record.headers());
+            template.send(record).get();
+        }
+    }
+
     static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.center.CenterEvents;
+import org.onegrid.events.talent.TalentEvents;
 import org.onegrid.testing.WithInfrastructure;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -81,9 +83,30 @@ class DashboardBrowserIT {
                 .rated("SATISFIED").events());
         events.addAll(TicketStory.reported("JY", "sanitation", at).accepted().dispatched().events());
         AnalyticsTestSupport.publish(template, events);
-        AnalyticsTestSupport.await("the views hold the new tickets", () -> overall().path("received").asLong() >= 2
-                && overall().path("rated").asLong() >= 1);
+        String source = "/onegrid/service-center-service";
+        AnalyticsTestSupport.publishActivity(template, List.of(
+                EventEnvelope.create(CenterEvents.WISH_POSTED, source, "bw1", new CenterEvents.WishPosted("bw1", "b9",
+                        "C9", "HT", "HT-X", "study", 50, at), "it", at),
+                EventEnvelope.create(CenterEvents.WISH_POSTED, source, "bw2", new CenterEvents.WishPosted("bw2", "b9",
+                        "C9", "HT", "HT-X", "study", 50, at), "it", at),
+                EventEnvelope.create(CenterEvents.WISH_FULFILLED, source, "bw1", new CenterEvents.WishFulfilled("bw1",
+                        "b9", "C9", "HT", "HT-X", at.plusSeconds(3600)), "it", at),
+                // A centre in 海棠 that reaches none of the sample points, so that the map has a centre and a circle.
+                EventEnvelope.create(CenterEvents.CENTER_REGISTERED, source, "HT-BROWSER",
+                        new CenterEvents.CenterRegistered("HT-BROWSER", "亚龙湾测试服务站", "STATION", "HT", "HT-X",
+                                18.2300, 109.6600, List.of(), "24/7", at), "it", at),
+                EventEnvelope.create(TalentEvents.STAY_STARTED, "/onegrid/talent-service", "bt1",
+                        new TalentEvents.StayStarted("bt1", "bs1", "SNOWBIRD", List.of("medicine/tcm"), "HT",
+                                "2026-11-01", "2027-01-15", List.of("2026-11", "2026-12", "2027-01")), "it", at)));
+        AnalyticsTestSupport.await("the views hold the new tickets, wishes and stay", () ->
+                overall().path("received").asLong() >= 2 && overall().path("rated").asLong() >= 1
+                        && api("/centers/figures").path("wishes").path("fulfilled").asLong() >= 1
+                        && api("/talent/figures").path("tide").size() >= 3
+                        && api("/centers/map").path("centers").size() >= 1);
         JsonNode api = overall();
+        JsonNode centres = api("/centers/figures");
+        JsonNode talent = api("/talent/figures");
+        JsonNode map = api("/centers/map");
 
         browser.get("http://127.0.0.1:" + port + "/dashboard/");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
@@ -96,16 +119,44 @@ class DashboardBrowserIT {
         assertThat(text("kpi-overdue")).isEqualTo(api.path("openOverdue").asString());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("三亚网格治理数据看板");
         assertThat(browser.findElement(By.id("league")).getText()).contains("吉阳区");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-activity-loaded")));
+        assertThat(percent("kpi-wish-rate")).isEqualByComparingTo(centres.path("wishes").path("fulfilmentRate")
+                .decimalValue());
+        assertThat(text("kpi-visitors")).isEqualTo(centres.path("visitors").asString());
+        assertThat(text("kpi-gaps")).isEqualTo(centres.path("coverageGaps").asString());
+        assertThat(browser.findElement(By.cssSelector("#chart-tide canvas")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("chart-tide")).getDomAttribute("data-months"))
+                .isEqualTo(String.valueOf(talent.path("tide").size()));
+        assertThat(browser.findElement(By.cssSelector("#chart-map canvas")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("chart-map")).getDomAttribute("data-centres"))
+                .isEqualTo(String.valueOf(map.path("centers").size()));
 
         browser.findElement(By.cssSelector("[data-testid=lang-switch]")).click();
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sanya grid governance dashboard");
         assertThat(browser.findElement(By.id("league")).getText()).contains("Jiyang");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=kpi-wish-rate]")).findElement(By.xpath(".."))
+                .getText()).contains("Micro-wishes fulfilled");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "screenshots", "dashboard-en.png");
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isPositive();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('chart-map').scrollIntoView()");
+        Path mapShot = Path.of("target", "screenshots", "dashboard-en-map.png");
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), mapShot,
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(mapShot)).isPositive();
+    }
+
+    private JsonNode api(String path) {
+        try {
+            return JSON.readTree(AnalyticsTestSupport.get(port, "/api/analytics" + path).body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private java.math.BigDecimal percent(String id) {

@@ -4,6 +4,7 @@ import org.onegrid.center.domain.ServiceCircle;
 import org.onegrid.center.domain.TravelModel;
 import org.onegrid.center.store.ActivityStore;
 import org.onegrid.center.store.AppealStore;
+import org.onegrid.center.store.CenterStore;
 import org.onegrid.center.store.VisitStore;
 import org.onegrid.center.store.WishStore;
 import org.onegrid.platform.kafka.outbox.OutboxCollections;
@@ -19,7 +20,7 @@ public class CenterConfiguration {
     @Bean
     OutboxCollections centerOutboxCollections() {
         return OutboxCollections.of(ActivityStore.COLLECTION, WishStore.WISHES, AppealStore.COLLECTION,
-                VisitStore.VISITS, VisitStore.VOLUNTEER_HOURS);
+                VisitStore.VISITS, VisitStore.VOLUNTEER_HOURS, CenterStore.COLLECTION);
     }
 
     @Bean

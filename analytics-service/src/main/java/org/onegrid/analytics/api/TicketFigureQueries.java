@@ -79,6 +79,31 @@ public class TicketFigureQueries {
         return LeagueTable.rank(byUnit, weights);
     }
 
+    /** Open tickets (not resolved, rejected, merged or closed) per district. */
+    public Map<String, Long> openByDistrict() {
+        Map<String, Long> open = new TreeMap<>();
+        for (TicketRecord r : records(new Filter(null, null, null, null, null, null, null))) {
+            if (r.isOpen()) {
+                open.merge(Dimension.DISTRICT.keyOf(r), 1L, Long::sum);
+            }
+        }
+        return open;
+    }
+
+    public record Standing(String period, List<LeagueTable.Row> table) {
+    }
+
+    /** The league table per period (by the Sanya date tickets were reported): how each unit's rank moved. */
+    public List<Standing> leagueHistory(Filter filter, Dimension by, Period period, LeagueTable.Weights weights) {
+        Map<String, Map<String, TicketFigures>> byPeriod = new TreeMap<>();
+        for (Row row : figures(filter, by, period)) {
+            byPeriod.computeIfAbsent(row.period(), p -> new TreeMap<>()).put(row.key(), row.figures());
+        }
+        List<Standing> history = new ArrayList<>();
+        byPeriod.forEach((p, units) -> history.add(new Standing(p, LeagueTable.rank(units, weights))));
+        return history;
+    }
+
     private List<TicketRecord> records(Filter filter) {
         return store.find(generations.current().active(), filter.toQuery());
     }

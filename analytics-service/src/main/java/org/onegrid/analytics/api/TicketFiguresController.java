@@ -85,6 +85,25 @@ class TicketFiguresController {
         return queries.league(new TicketFigureQueries.Filter(null, null, null, null, null, from, to), by, weights);
     }
 
+    record HistoryRow(String period, int rank, String unit, BigDecimal score) {
+    }
+
+    @Operation(summary = "The league table's change over time: each unit's rank and score per period (DAY, WEEK, "
+            + "MONTH by the Sanya date tickets were reported), oldest period first")
+    @GetMapping("/league/history")
+    List<HistoryRow> leagueHistory(@RequestParam(defaultValue = "DISTRICT") Dimension by,
+                                   @RequestParam(defaultValue = "MONTH") Period period,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (by != Dimension.DISTRICT && by != Dimension.DEPARTMENT) {
+            throw org.onegrid.platform.service.ApiException.badRequest("by", "must be DISTRICT or DEPARTMENT");
+        }
+        return queries.leagueHistory(new TicketFigureQueries.Filter(null, null, null, null, null, from, to), by,
+                        period, weights).stream()
+                .flatMap(s -> s.table().stream().map(r -> new HistoryRow(s.period(), r.rank(), r.unit(), r.score())))
+                .toList();
+    }
+
     private static String csvLine(TicketFigureQueries.Row row) {
         Stream<String> values = Stream.of(TicketFigures.class.getRecordComponents()).map(c -> {
             try {

@@ -99,6 +99,12 @@ public final class TicketRecord {
                 && (status.equals("RESOLVED") || status.equals("REPLIED") || status.equals("CLOSED"));
     }
 
+    /** Not resolved, rejected, merged or closed: still someone's work (the map's open tickets). */
+    public boolean isOpen() {
+        String status = latest == null ? null : latest.status();
+        return !isResolved() && !"REJECTED".equals(status) && !"MERGED".equals(status) && !"CLOSED".equals(status);
+    }
+
     /** Open (not resolved, rejected or merged) and past its solution deadline at {@code now}. */
     public boolean isOpenOverdue(Instant now) {
         if (latest == null || latest.solutionDueAt() == null || isResolved()) {

@@ -18,6 +18,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.onegrid.events.EventCodec;
+import org.onegrid.events.EventType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,6 +87,16 @@ public class ActivityEventStore {
         List<Document> out = new ArrayList<>();
         collection(generation).find(Filters.eq("type", type)).projection(Projections.include("data", "time"))
                 .sort(Indexes.ascending("_id")).forEach(d -> out.add(d));
+        return out;
+    }
+
+    /** The payloads of one event type as their records, in event-id order. */
+    public <T> List<T> payloads(int generation, EventType<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Document d : payloads(generation, type.type())) {
+            Document data = d.get("data", Document.class);
+            out.add(EventCodec.mapper().readValue(data.toJson(), type.payloadClass()));
+        }
         return out;
     }
 

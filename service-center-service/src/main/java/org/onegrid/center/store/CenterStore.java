@@ -34,6 +34,10 @@ import org.onegrid.center.domain.GeoPoint;
 import org.onegrid.center.domain.OpeningException;
 import org.onegrid.center.domain.OpeningHours;
 import org.onegrid.center.domain.TimeRange;
+import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.center.CenterEvents;
+import org.onegrid.platform.kafka.EventFactory;
+import org.onegrid.platform.kafka.outbox.Outbox;
 import org.springframework.stereotype.Repository;
 
 /** Centres in the {@code centers} collection; {@code _id} is the centre's stable code. */
@@ -43,9 +47,11 @@ public class CenterStore {
     public static final String COLLECTION = "centers";
 
     private final MongoCollection<Document> centers;
+    private final EventFactory events;
 
-    public CenterStore(MongoDatabase database) {
+    public CenterStore(MongoDatabase database, EventFactory events) {
         this.centers = database.getCollection(COLLECTION);
+        this.events = events;
         centers.createIndex(Indexes.ascending("districtCode", "communityCode"));
         centers.createIndex(Indexes.ascending("level"));
     }
@@ -59,6 +65,7 @@ public class CenterStore {
     /** Inserts a new centre (version 1). */
     public void insert(Document center, Instant now) {
         center.append("version", 1L).append("createdAt", Date.from(now)).append("updatedAt", Date.from(now));
+        withRegisteredEvent(center, null, now);
         try {
             centers.insertOne(center);
         } catch (MongoWriteException e) {
@@ -76,6 +83,7 @@ public class CenterStore {
         center.append("version", version)
                 .append("createdAt", existing == null ? Date.from(now) : existing.getDate("createdAt"))
                 .append("updatedAt", Date.from(now));
+        withRegisteredEvent(center, existing, now);
         centers.replaceOne(eq("_id", center.getString("_id")), center, new ReplaceOptions().upsert(true));
     }
 
@@ -91,7 +99,40 @@ public class CenterStore {
         }
         center.append("_id", id).append("version", expectedVersion + 1)
                 .append("createdAt", existing.getDate("createdAt")).append("updatedAt", Date.from(now));
+        withRegisteredEvent(center, existing, now);
         return centers.replaceOne(and(eq("_id", id), eq("version", expectedVersion)), center).getModifiedCount() == 1;
+    }
+
+    /**
+     * Puts a center-registered event into the document's outbox, so the event is written with the centre itself
+     * (also by the demo data load). A replace rewrites the whole document, so entries the relay has not sent yet are
+     * carried over; if the relay sends one of them meanwhile it goes out twice, which consumers dedupe by event id.
+     */
+    private void withRegisteredEvent(Document center, Document existing, Instant now) {
+        Center c = toCenter(center);
+        String id = c.id();
+        EventEnvelope event = events.create(CenterEvents.CENTER_REGISTERED, id, new CenterEvents.CenterRegistered(
+                id, c.name(), c.level().name(), c.districtCode(), c.communityCode(), c.location().lat(),
+                c.location().lon(), c.facilities().stream().map(Enum::name).sorted().toList(),
+                hoursSummary(c.hours()), now));
+        List<Document> outbox = new ArrayList<>();
+        if (existing != null) {
+            outbox.addAll(existing.getList(Outbox.FIELD, Document.class, List.of()));
+        }
+        outbox.addAll(Outbox.entries(id, List.of(event)));
+        center.put(Outbox.FIELD, outbox);
+    }
+
+    /** "24/7", or the weekly pattern such as "MON 08:00-12:00,14:30-17:30; TUE …". */
+    static String hoursSummary(OpeningHours hours) {
+        if (hours.allDay()) {
+            return "24/7";
+        }
+        List<String> days = new ArrayList<>();
+        hours.weekly().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> days.add(
+                e.getKey().name().substring(0, 3) + " " + String.join(",", e.getValue().stream()
+                        .map(r -> r.opens() + "-" + r.closes()).toList())));
+        return String.join("; ", days);
     }
 
     public Optional<Document> find(String id) {

@@ -25,6 +25,7 @@ import java.util.Set;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.onegrid.platform.kafka.EventFactory;
 import org.onegrid.center.domain.CenterLevel;
 import org.onegrid.center.domain.Facility;
 import org.onegrid.center.domain.GeoPoint;
@@ -42,9 +43,11 @@ import org.springframework.stereotype.Component;
 public class SanyaDemoData implements DemoData {
 
     private final Clock clock;
+    private final EventFactory events;
 
-    public SanyaDemoData(Clock clock) {
+    public SanyaDemoData(Clock clock, EventFactory events) {
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -152,7 +155,7 @@ public class SanyaDemoData implements DemoData {
 
     @Override
     public Map<String, Long> load(MongoDatabase database) {
-        CenterStore store = new CenterStore(database);
+        CenterStore store = new CenterStore(database, events);
         for (Seed s : seeds()) {
             Document d = new Document("_id", s.id()).append("name", s.name()).append("level", s.level().name())
                     .append("parentId", s.parentId()).append("districtCode", s.district())

@@ -12,6 +12,8 @@ import java.util.Map;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onegrid.events.EventCodec;
+import org.onegrid.events.center.CenterEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -150,12 +152,25 @@ class CenterApiTest extends CenterIntegrationTest {
                 Map.of("allDay", false, "weekly", List.of(Map.of("day", "MONDAY", "opens", "08:00", "closes", "12:00"))),
                 List.of("AED", "LIBRARY")));
         body.put("serviceItems", List.of("LEGAL_AID.CONSULTATION"));
+        body.put("contact", Map.of("phone", "0898-88881234"));
+        body.put("staff", List.of(Map.of("name", "王小明", "role", "站长")));
         body.put("version", 1);
         Response replaced = put("/centers/SY-CITY", body);
         assertThat(replaced.status()).as("%s", replaced.body()).isEqualTo(200);
         assertThat(replaced.body().get("version").asLong()).isEqualTo(2);
         assertThat(replaced.body().get("serviceItems").get(0).get("name").asString()).isEqualTo("法律咨询");
         assertThat(replaced.body().get("location").get("coordinates").get(0).asDouble()).isEqualTo(109.5152);
+
+        // Creating and replacing a centre each publish center-registered (through the centre's outbox), no contacts.
+        var replacedEvents = centerEvents("SY-CITY", e -> e.type().equals(CenterEvents.CENTER_REGISTERED.type())
+                && EventCodec.payload(e, CenterEvents.CENTER_REGISTERED).facilities().contains("LIBRARY"), 1);
+        assertThat(replacedEvents).singleElement().satisfies(e -> {
+            var payload = EventCodec.payload(e, CenterEvents.CENTER_REGISTERED);
+            assertThat(payload.openingHours()).isEqualTo("MON 08:00-12:00");
+            assertThat(payload.level()).isEqualTo("COMMUNITY");
+            assertThat(payload.lat()).isEqualTo(18.2601);
+            assertThat(e.data().toString()).doesNotContain("88881234").doesNotContain("王小明");
+        });
 
         Response stale = put("/centers/SY-CITY", body);
         assertThat(stale.status()).isEqualTo(409);

@@ -21,6 +21,17 @@ public final class CenterEvents {
                                   String requesterRef, Instant submittedAt) {
     }
 
+    /**
+     * A centre was created or its details changed (also sent by the demo data load): where it is and what it offers,
+     * so analytics can draw the map and the 15-minute circles. No staff or contact details. {@code openingHours} is a
+     * short summary ("24/7" or e.g. "MON 08:00-12:00,14:30-17:30; …"); {@code level} is CITY, DISTRICT, INDUSTRY,
+     * BIG_COMMUNITY, COMMUNITY or STATION.
+     */
+    public record CenterRegistered(String centerId, String name, String level, String districtCode,
+                                   String communityCode, double lat, double lon, List<String> facilities,
+                                   String openingHours, Instant registeredAt) {
+    }
+
     /** A themed activity (主题党日菜单式) was put on a centre's calendar. */
     public record ActivityScheduled(String activityId, String centerId, String districtCode, String communityCode,
                                     String theme, int capacity, Instant startsAt, Instant endsAt,
@@ -72,6 +83,8 @@ public final class CenterEvents {
     public static final EventType<AppealSubmitted> APPEAL_SUBMITTED =
             EventType.of("onegrid.center.appeal-submitted.v1", Topics.CENTER, AppealSubmitted.class);
 
+    public static final EventType<CenterRegistered> CENTER_REGISTERED =
+            EventType.of("onegrid.center.center-registered.v1", Topics.CENTER, CenterRegistered.class);
     public static final EventType<ActivityScheduled> ACTIVITY_SCHEDULED =
             EventType.of("onegrid.center.activity-scheduled.v1", Topics.CENTER, ActivityScheduled.class);
     public static final EventType<SignedUp> SIGNED_UP =
@@ -92,7 +105,8 @@ public final class CenterEvents {
             EventType.of("onegrid.center.volunteer-hours-logged.v1", Topics.CENTER, VolunteerHoursLogged.class);
 
     public static final List<EventType<?>> ALL = List.of(APPEAL_SUBMITTED, ACTIVITY_SCHEDULED, SIGNED_UP, ATTENDED,
-            WISH_POSTED, WISH_CLAIMED, WISH_FULFILLED, WISH_EXPIRED, VISIT_RECORDED, VOLUNTEER_HOURS_LOGGED);
+            WISH_POSTED, WISH_CLAIMED, WISH_FULFILLED, WISH_EXPIRED, VISIT_RECORDED, VOLUNTEER_HOURS_LOGGED,
+            CENTER_REGISTERED);
 
     private CenterEvents() {
     }
