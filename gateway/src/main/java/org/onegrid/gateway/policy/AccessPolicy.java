@@ -86,6 +86,10 @@ public final class AccessPolicy {
         r.add(new Rule("analytics", READ, "/api/analytics/tickets/figures", Access.PUBLIC));
         r.add(new Rule("analytics", READ, "/api/analytics/league", Access.PUBLIC));
         r.add(new Rule("analytics", READ, "/api/analytics/activity/counts", Access.PUBLIC));
+        r.add(new Rule("analytics", READ, "/api/analytics/league/history", Access.PUBLIC));
+        r.add(new Rule("analytics", READ, "/api/analytics/talent/figures", Access.PUBLIC));
+        r.add(new Rule("analytics", READ, "/api/analytics/centers/figures", Access.PUBLIC));
+        r.add(new Rule("analytics", READ, "/api/analytics/centers/map", Access.PUBLIC));
         r.add(new Rule("analytics", ANY, "/api/analytics/**",
                 Access.roles(ANALYST, DISPATCHER, DEPARTMENT_HANDLER, ADMIN)));
         r.add(new Rule("dashboard", READ, "/dashboard/**", Access.PUBLIC));
