@@ -109,6 +109,9 @@ class Open311Test extends IntegrationTestBase {
         assertThat(unknown.body().get(0).path("code").asInt()).isEqualTo(404);
 
         assertThat(open311Get("/open311/v2/services/unicorns.json").status()).isEqualTo(404);
+        Reply xml = open311Get("/open311/v2/services.xml");
+        assertThat(xml.status()).isEqualTo(404);
+        assertThat(xml.body().get(0).path("code").asInt()).isEqualTo(404);
 
         Reply noKey = open311Post("/open311/v2/requests.json", Map.of("service_code", "roads",
                 "lat", String.valueOf(JJL_LAT), "long", String.valueOf(JJL_LON)), Map.of());

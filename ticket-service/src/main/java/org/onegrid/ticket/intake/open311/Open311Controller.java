@@ -210,6 +210,12 @@ public class Open311Controller {
         return updates.size() > MAX_RESULTS ? updates.subList(0, MAX_RESULTS) : updates;
     }
 
+    /** Anything else under /open311/v2 (e.g. the XML format, which is not offered) in the spec's error shape. */
+    @RequestMapping("/**")
+    public List<Open311Views.Created> unknown() {
+        throw Open311Error.notFound("no such Open311 resource; this endpoint speaks GeoReport v2 in JSON (.json)");
+    }
+
     // ---- helpers ----
 
     /**
