@@ -8,6 +8,7 @@ import org.onegrid.ticket.domain.GridLocator;
 import org.onegrid.ticket.domain.TicketPolicy;
 import org.onegrid.ticket.domain.WorkingDuration;
 import org.onegrid.ticket.domain.WorkingCalendar;
+import org.onegrid.ticket.intake.partner.PartnerInbox;
 import org.onegrid.ticket.store.CalendarFiles;
 import org.onegrid.ticket.store.TicketStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ public class TicketConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of(TicketStore.COLLECTION);
+        return OutboxCollections.of(TicketStore.COLLECTION, PartnerInbox.COLLECTION);
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketException;
 import org.onegrid.ticket.domain.TicketPolicy;
 import org.onegrid.ticket.domain.TicketStatus;
+import org.onegrid.ticket.domain.intake.LikelyDuplicates;
 import org.onegrid.ticket.events.TicketEventMapper;
 import org.onegrid.ticket.store.GridStore;
 import org.onegrid.ticket.store.TicketStore;
@@ -53,6 +54,7 @@ public class TicketService {
 
     public static final String DEFAULT_CATEGORY = "other";
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+    private static final int DUPLICATE_CANDIDATES = 2000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TicketStore tickets;
@@ -125,6 +127,7 @@ public class TicketService {
         } catch (TicketException e) {
             throw toApi(e);
         }
+        ticket.data().likelyDuplicateOf = likelyDuplicateOf(ticket.data());
         TicketStore.Created created = tickets.insert(ticket, events.toEvents(ticket.data(), ticket.changes()));
         relay.nudge();
         return new CreateResult(created.ticket(), created.created(), created.created() ? token : null);
@@ -178,6 +181,16 @@ public class TicketService {
     public boolean likelyDuplicate(TicketData ticket, String gridCode, String categoryCode) {
         return tickets.countSimilarOpen(ticket.id, gridCode, categoryCode, ticket.reportedAt.minus(Duration.ofDays(1)))
                 > 0;
+    }
+
+    /** The open ticket a new one probably repeats, if any (see {@link LikelyDuplicates}). */
+    private String likelyDuplicateOf(TicketData t) {
+        if (t.location == null) {
+            return null;
+        }
+        var candidates = tickets.openOfCategorySince(t.categoryCode, t.reportedAt.minus(LikelyDuplicates.WINDOW),
+                DUPLICATE_CANDIDATES);
+        return LikelyDuplicates.of(t.id, t.categoryCode, t.location, t.reportedAt, candidates).orElse(null);
     }
 
     public Ticket loadForMerge(String parentId) {

@@ -42,7 +42,7 @@ public final class TicketViews {
                              Instant dispatchedAt, Instant resolvedAt, Instant repliedAt, Instant closedAt,
                              Instant updatedAt, DeadlineView firstResponse, DeadlineView solution, Instant ratingDueAt,
                              long version,
-                             List<HistoryView> history) {
+                             List<HistoryView> history, String likelyDuplicateOf) {
     }
 
     public record CreatedView(TicketView ticket, boolean created, String ratingToken) {
@@ -66,7 +66,8 @@ public final class TicketViews {
                 t.rating == null ? null : t.rating.name(), t.ratingComment, t.resolutionSummary, t.replySummary,
                 t.lastReason, t.resolvedOnTime, t.reportedAt, t.acceptedAt, t.firstResponseAt, t.dispatchedAt,
                 t.resolvedAt, t.repliedAt, t.closedAt, t.updatedAt, DeadlineView.of(t.firstResponse),
-                DeadlineView.of(t.solution), t.ratingDueAt, t.version, t.history.stream().map(HistoryView::of).toList());
+                DeadlineView.of(t.solution), t.ratingDueAt, t.version, t.history.stream().map(HistoryView::of).toList(),
+                t.likelyDuplicateOf);
     }
 
     public static BoardEntry board(TicketData t) {

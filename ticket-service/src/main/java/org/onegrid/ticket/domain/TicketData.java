@@ -33,6 +33,8 @@ public final class TicketData {
 
     public TicketStatus status;
     public String parentTicketId;
+    /** An open ticket this one probably repeats (same category, close by, shortly before); the dispatcher decides. */
+    public String likelyDuplicateOf;
     public int escalationLevel;
     public int reopenCount;
     public int dispatchCount;

@@ -164,6 +164,28 @@ public class TicketStore {
                 Filters.in("status", names(TicketStatus.AWAITING_SOLUTION))));
     }
 
+    /** Open, unmerged tickets of a category reported since {@code since}, for the likely-duplicate check. */
+    public List<TicketData> openOfCategorySince(String categoryCode, Instant since, int limit) {
+        return tickets.find(Filters.and(Filters.eq("categoryCode", categoryCode),
+                        Filters.gte("reportedAt", Docs.date(since)),
+                        Filters.in("status", names(TicketStatus.AWAITING_SOLUTION))))
+                .projection(new Document(Outbox.FIELD, 0).append("history", 0)).limit(limit)
+                .map(TicketStore::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Tickets changed in [from, to), the most recently changed last: the source of Open311 request updates. */
+    public List<TicketData> updatedBetween(Instant from, Instant to, int limit) {
+        return tickets.find(Filters.and(Filters.gte("updatedAt", Docs.date(from)), Filters.lt("updatedAt", Docs.date(to))))
+                .projection(new Document(Outbox.FIELD, 0)).sort(Sorts.ascending("updatedAt", "_id")).limit(limit)
+                .map(TicketStore::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Tickets by id, in no particular order; unknown ids are left out. */
+    public List<TicketData> findAll(List<String> ids) {
+        return tickets.find(Filters.in("_id", ids)).projection(new Document(Outbox.FIELD, 0))
+                .map(TicketStore::fromDocument).into(new ArrayList<>());
+    }
+
     public long count() {
         return tickets.countDocuments();
     }
@@ -249,6 +271,7 @@ public class TicketStore {
                 .append("departmentCode", d.departmentCode)
                 .append("status", d.status.name())
                 .append("parentTicketId", d.parentTicketId)
+                .append("likelyDuplicateOf", d.likelyDuplicateOf)
                 .append("escalationLevel", d.escalationLevel)
                 .append("reopenCount", d.reopenCount)
                 .append("dispatchCount", d.dispatchCount)
@@ -300,6 +323,7 @@ public class TicketStore {
         d.departmentCode = doc.getString("departmentCode");
         d.status = TicketStatus.valueOf(doc.getString("status"));
         d.parentTicketId = doc.getString("parentTicketId");
+        d.likelyDuplicateOf = doc.getString("likelyDuplicateOf");
         d.escalationLevel = Docs.intValue(doc, "escalationLevel");
         d.reopenCount = Docs.intValue(doc, "reopenCount");
         d.dispatchCount = Docs.intValue(doc, "dispatchCount");

@@ -1,0 +1,58 @@
+package org.onegrid.ticket.it;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A second report of the same problem nearby is flagged for the dispatcher, who merges it. */
+class LikelyDuplicateTest extends IntegrationTestBase {
+
+    /** A spot of its own (about 150 m from the other tests' point), so other tests' tickets are not nearby. */
+    private static final double LAT = JJL_LAT + 0.0010;
+    private static final double LON = JJL_LON + 0.0010;
+
+    @Test
+    void sameCategoryCloseByIsFlaggedAndCanBeMerged() {
+        String first = report("illegal-construction", LAT, LON);
+        String second = report("illegal-construction", LAT + 0.0003, LON); // ~33 m north
+        String farAway = report("illegal-construction", LAT + 0.0030, LON); // ~330 m north
+        String otherKind = report("market", LAT, LON);
+
+        assertThat(ticket(first).path("likelyDuplicateOf").isNull()).isTrue();
+        assertThat(ticket(second).path("likelyDuplicateOf").asString()).isEqualTo(first);
+        assertThat(ticket(farAway).path("likelyDuplicateOf").isNull()).isTrue();
+        assertThat(ticket(otherKind).path("likelyDuplicateOf").isNull()).isTrue();
+
+        JsonNode queue = get("/tickets/queue/dispatcher?size=100", Caller.dispatcher("TY")).body();
+        JsonNode inQueue = null;
+        for (JsonNode t : queue.path("items")) {
+            if (second.equals(t.path("id").asString())) {
+                inQueue = t;
+            }
+        }
+        assertThat(inQueue).as("second ticket in the dispatcher queue").isNotNull();
+        assertThat(inQueue.path("likelyDuplicateOf").asString()).isEqualTo(first);
+
+        JsonNode merged = command(second, "merge", Caller.dispatcher("TY"), Map.of("parentTicketId", first));
+        assertThat(merged.path("status").asString()).isEqualTo("MERGED");
+        // A third report now points at the still-open original, never at the merged duplicate.
+        String third = report("illegal-construction", LAT + 0.0001, LON);
+        assertThat(ticket(third).path("likelyDuplicateOf").asString()).isEqualTo(first);
+    }
+
+    private String report(String category, double lat, double lon) {
+        Response created = post("/tickets", Caller.worker("TY"), Map.of("clientRequestId",
+                UUID.randomUUID().toString(), "title", "违建 " + category, "lat", lat, "lon", lon,
+                "categoryCode", category));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        return created.body().path("ticket").path("id").asString();
+    }
+
+    private JsonNode ticket(String id) {
+        return get("/tickets/" + id, Caller.dispatcher("TY")).body();
+    }
+}
