@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
@@ -55,12 +54,14 @@ public class HotlineDeliveryWorker {
         try {
             Instant now = clock.instant();
             store.forgetSignaturesBefore(now);
-            for (Document head : store.headsOfCases(BATCH)) {
-                if (!"PENDING".equals(head.getString("state")) || head.getDate("nextAttemptAt").toInstant().isAfter(now)) {
+            for (Document due : store.due(now, BATCH)) {
+                String id = due.getString("_id");
+                if (store.hasEarlierUndelivered(due)) {
+                    // Order per case: this status waits until the one before it is acknowledged.
+                    store.postpone(id, now.plus(backoff.initial()));
                     continue;
                 }
-                store.claim(head.getString("_id"), now, now.plus(settings.delivery().lease()))
-                        .ifPresent(this::attempt);
+                store.claim(id, now, now.plus(settings.delivery().lease())).ifPresent(this::attempt);
             }
         } catch (RuntimeException e) {
             log.warn("Hotline delivery pass failed; the next pass retries: {}", e.toString());
@@ -120,10 +121,5 @@ public class HotlineDeliveryWorker {
         } catch (Exception e) {
             return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-    }
-
-    static Instant instant(Document d, String field) {
-        Date date = d.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 }

@@ -1,6 +1,5 @@
 package org.onegrid.ticket.intake.hotline;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -164,9 +163,5 @@ public class HotlineIntake {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String utf8(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

@@ -53,8 +53,14 @@ public class HotlineStore {
         // A case's key is its _id (partner + case number), unique by nature; signatures likewise.
         cases.createIndex(Indexes.ascending("phoneHash", "contentHash"));
         cases.createIndex(Indexes.ascending("ticketId"));
-        signatures.createIndex(Indexes.ascending("expiresAt"));
-        deliveries.createIndex(Indexes.ascending("state", "caseKey", "seq"));
+        try {
+            // Real MongoDB removes expired signatures by itself; the delivery worker also deletes them.
+            signatures.createIndex(Indexes.ascending("expiresAt"),
+                    new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (RuntimeException e) {
+            signatures.createIndex(Indexes.ascending("expiresAt"));
+        }
+        deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt"));
         deliveries.createIndex(Indexes.ascending("caseKey", "seq"), new IndexOptions().unique(true));
         Instant now = Instant.now();
         SEED_MAPPINGS.forEach((code, v) -> mappings.updateOne(Filters.eq("_id", code),
@@ -176,14 +182,23 @@ public class HotlineStore {
         }
     }
 
-    /** The oldest undelivered callback of each case (PENDING or DEAD: a dead one holds back its successors). */
-    List<Document> headsOfCases(int limit) {
-        Map<String, Document> heads = new LinkedHashMap<>();
-        for (Document d : deliveries.find(Filters.in("state", DeliveryState.PENDING.name(), DeliveryState.DEAD.name()))
-                .sort(Sorts.ascending("caseKey", "seq")).limit(limit * 10)) {
-            heads.putIfAbsent(d.getString("caseKey"), d);
-        }
-        return heads.values().stream().limit(limit).toList();
+    /** Pending callbacks whose next attempt is due, longest waiting first. */
+    List<Document> due(Instant now, int limit) {
+        return deliveries.find(Filters.and(Filters.eq("state", DeliveryState.PENDING.name()),
+                        Filters.lte("nextAttemptAt", Date.from(now))))
+                .sort(Sorts.ascending("nextAttemptAt")).limit(limit).into(new ArrayList<>());
+    }
+
+    /** Whether an earlier callback of the same case is still undelivered (pending or dead). */
+    boolean hasEarlierUndelivered(Document delivery) {
+        return deliveries.countDocuments(Filters.and(Filters.eq("caseKey", delivery.getString("caseKey")),
+                Filters.lt("seq", delivery.get("seq")), Filters.ne("state", DeliveryState.SENT.name()))) > 0;
+    }
+
+    /** Puts a callback that waits behind an earlier one out of the way for a while, so others get their turn. */
+    void postpone(String id, Instant until) {
+        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", DeliveryState.PENDING.name())),
+                Updates.set("nextAttemptAt", Date.from(until)));
     }
 
     /** Takes a due delivery for one attempt; other instances skip it until the lease runs out. */
