@@ -52,7 +52,7 @@ public class HotlineController {
 
     public record CaseView(String caseNo, String outcome, String ticketId, String ticketNo, String ticketStatus,
                            String categoryCode, String hotlineCategoryCode, boolean categoryMapped,
-                           String callerName, String callerPhone) {
+                           String callerName, String callerPhone, String ratingToken) {
     }
 
     public record MappingRequest(@NotBlank @Size(max = 64) String categoryCode, @Size(max = 100) String nameZh) {
@@ -103,7 +103,8 @@ public class HotlineController {
         var view = new CaseView(request.caseNo(), result.outcome().name(), result.ticket().id,
                 result.ticket().ticketNo, result.ticket().status.name(), result.ticket().categoryCode,
                 c.getString("hotlineCategoryCode"), c.getString("categoryCode") != null,
-                PersonalData.maskName(request.callerName()), PersonalData.maskPhone(request.callerPhone()));
+                PersonalData.maskName(request.callerName()), PersonalData.maskPhone(request.callerPhone()),
+                result.ratingToken());
         return ResponseEntity.status(result.first() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
     }
 

@@ -36,7 +36,8 @@ public class HotlineIntake {
 
     enum Outcome { CREATED, MERGED, UPDATED, RETRY }
 
-    record Result(Outcome outcome, TicketData ticket, Document caseDoc) {
+    /** {@code ratingToken}: only when this delivery created the ticket, for the hotline to pass to the caller. */
+    record Result(Outcome outcome, TicketData ticket, Document caseDoc, String ratingToken) {
         boolean first() {
             return outcome == Outcome.CREATED || outcome == Outcome.MERGED;
         }
@@ -84,7 +85,7 @@ public class HotlineIntake {
                     + " (same caller, same content as case " + earlier.getString("caseNo") + ") merged into this ticket");
             log.info("Hotline case {} merged into ticket {} (repeat of case {})", req.caseNo(), open.ticketNo,
                     earlier.getString("caseNo"));
-            return new Result(Outcome.MERGED, tickets.get(open.id), caseDoc);
+            return new Result(Outcome.MERGED, tickets.get(open.id), caseDoc, null);
         }
 
         String category = store.mappedCategory(req.categoryCode()).filter(tickets::categoryExists).orElse(null);
@@ -103,14 +104,15 @@ public class HotlineIntake {
         }
         log.info("Hotline case {} became ticket {}{}", req.caseNo(), created.ticket().ticketNo,
                 category == null ? " (category unmapped, waiting for a dispatcher)" : "");
-        return new Result(Outcome.CREATED, tickets.get(created.ticket().id), caseDoc);
+        return new Result(Outcome.CREATED, tickets.get(created.ticket().id), caseDoc,
+                created.ratingToken());
     }
 
     /** A case number seen before: the same payload is a retry, a different one adds to the ticket. */
     private Result again(Document caseDoc, HotlineCaseRequest req, String payloadHash, Instant now) {
         String ticketId = caseDoc.getString("ticketId");
         if (!store.recordUpdate(caseDoc.getString("_id"), payloadHash, now)) {
-            return new Result(Outcome.RETRY, tickets.get(ticketId), caseDoc);
+            return new Result(Outcome.RETRY, tickets.get(ticketId), caseDoc, null);
         }
         StringBuilder text = new StringBuilder("12345 case ").append(req.caseNo()).append(" updated at ")
                 .append(req.receivedAt()).append(": ").append(req.content());
@@ -123,7 +125,7 @@ public class HotlineIntake {
         note(ticketId, Actor.system("hotline:" + caseDoc.getString("partner")), now, "hotline-update",
                 PersonalData.scrubText(text.toString()));
         log.info("Hotline case {} updated; note added to ticket {}", req.caseNo(), ticketId);
-        return new Result(Outcome.UPDATED, tickets.get(ticketId), caseDoc);
+        return new Result(Outcome.UPDATED, tickets.get(ticketId), caseDoc, null);
     }
 
     private void note(String ticketId, Actor actor, Instant now, String action, String comment) {

@@ -7,11 +7,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.onegrid.events.EventCodec;
+import org.onegrid.events.Topics;
 import org.onegrid.ticket.domain.intake.HotlineSignature;
 import tools.jackson.databind.JsonNode;
 
@@ -130,6 +139,29 @@ final class HotlineHttp {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The raw values of the ticket topic's records keyed by {@code ticketId}, once there are {@code count}. */
+    static List<String> ticketEventValues(String ticketId, int count) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> values = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.TICKET));
+            while (System.currentTimeMillis() < deadline && values.size() < count) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (ticketId.equals(record.key())) {
+                        values.add(record.value());
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     static void await(String what, BooleanSupplier condition) {

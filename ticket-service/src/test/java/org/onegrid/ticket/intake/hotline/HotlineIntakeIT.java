@@ -262,22 +262,32 @@ class HotlineIntakeIT {
     @Test
     void statusesReachTheHotlineOnceAndInOrderDespiteFailures() {
         String caseNo = caseNo();
-        String ticketId = http.postCase(hotlineCase(caseNo, phone(), "人行道地砖松动", "JTYS-DLSS"), 0)
-                .body().path("ticketId").asString();
+        String phone = phone();
+        JsonNode created = http.postCase(hotlineCase(caseNo, phone, "人行道地砖松动", "JTYS-DLSS"), 0).body();
+        String ticketId = created.path("ticketId").asString();
+        // The hotline passes the rating link to the caller; the caller's rating is the last status.
+        String ratingToken = created.path("ratingToken").asString();
         http.command(ticketId, "accept", Map.of());
         http.command(ticketId, "dispatch", Map.of());
         http.command(ticketId, "start", Map.of());
         http.command(ticketId, "resolve", Map.of("summary", "已更换松动地砖"));
         http.command(ticketId, "reply", Map.of("summary", "已电话告知市民处理结果"));
+        assertThat(http.staff("POST", "/tickets/" + ticketId + "/rate", "requester", null, null,
+                Map.of("ratingToken", ratingToken, "rating", "SATISFIED")).status()).isEqualTo(200);
 
-        await("three statuses accepted", () -> RECEIVER.acceptedStatuses(caseNo).size() >= 3);
-        assertThat(RECEIVER.acceptedStatuses(caseNo)).containsExactly("DISPATCHED", "RESOLVED", "REPLIED");
-        assertThat(RECEIVER.refused(caseNo)).isEqualTo(6);
+        await("four statuses accepted", () -> RECEIVER.acceptedStatuses(caseNo).size() >= 4);
+        assertThat(RECEIVER.acceptedStatuses(caseNo)).containsExactly("DISPATCHED", "RESOLVED", "REPLIED", "RATED");
+        assertThat(RECEIVER.refused(caseNo)).isEqualTo(8);
+        assertThat(RECEIVER.accepted(caseNo).get(3).body().path("rating").asString()).isEqualTo("SATISFIED");
         var delivered = RECEIVER.accepted(caseNo);
         assertThat(delivered.get(1).body().path("detail").asString()).isEqualTo("已更换松动地砖");
         assertThat(delivered.get(0).body().toString()).doesNotContain("王小明");
         assertThat(http.admin("GET", "/intake/hotline/deliveries?state=SENT&caseNo=" + caseNo, null).body()
-                .path("total").asLong()).isEqualTo(3);
+                .path("total").asLong()).isEqualTo(4);
+        assertThat(RECEIVER.badSignatures()).isZero();
+        // reported, accepted, dispatched, started, resolved, replied, rated, closed: none names the caller.
+        List<String> events = HotlineHttp.ticketEventValues(ticketId, 8);
+        assertThat(events).hasSize(8).noneMatch(e -> e.contains(phone) || e.contains("王小明"));
     }
 
     @Test
