@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -35,6 +36,7 @@ final class HotlineHttp {
     static final double JJL_LAT = 18.2600;
     static final double JJL_LON = 109.4975;
 
+    private static final AtomicLong NEXT_TIMESTAMP = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, JsonNode body, String contentType) {
@@ -71,9 +73,13 @@ final class HotlineHttp {
         return postCaseRaw(body, partner, ts, HotlineSignature.sign(secret, ts, body));
     }
 
-    /** A correctly signed case; {@code skewSeconds} varies the timestamp so that a resend has a fresh signature. */
-    Response postCase(Object body, int skewSeconds) {
-        return postCase(json(body), PARTNER, SECRET, Instant.now().getEpochSecond() - skewSeconds);
+    /**
+     * A correctly signed case. Every call gets a timestamp of its own (within the allowed 5 minutes), so that a
+     * resend of the same body has a fresh signature, as a real retry would, and is not taken for a replay.
+     */
+    Response postCase(Object body) {
+        long ts = NEXT_TIMESTAMP.updateAndGet(t -> Math.max(t + 1, Instant.now().getEpochSecond() - 240));
+        return postCase(json(body), PARTNER, SECRET, ts);
     }
 
     Response postCaseRaw(byte[] body, String partner, String timestamp, String signature) {

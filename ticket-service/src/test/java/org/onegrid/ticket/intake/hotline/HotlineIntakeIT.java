@@ -88,8 +88,9 @@ class HotlineIntakeIT {
         return "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
     }
 
+    /** Hotline tickets and cases (appeals replayed from the shared broker may add CENTER tickets meanwhile). */
     long stored() {
-        return database.getCollection("tickets").countDocuments()
+        return database.getCollection("tickets").countDocuments(Filters.eq("channel", HotlineIntake.CHANNEL))
                 + database.getCollection(HotlineStore.CASES).countDocuments();
     }
 
@@ -132,19 +133,19 @@ class HotlineIntakeIT {
     void invalidCasesAre400NamingTheField() {
         var missing = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
         missing.remove("caseNo");
-        HotlineHttp.Response r = http.postCase(missing, 0);
+        HotlineHttp.Response r = http.postCase(missing);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("caseNo");
 
         var badPhone = hotlineCase(caseNo(), "call me", "路灯不亮", "JTYS-DLSS");
-        r = http.postCase(badPhone, 0);
+        r = http.postCase(badPhone);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("callerPhone");
 
         var badTime = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
         badTime.put("receivedAt", "yesterday");
-        r = http.postCase(badTime, 0);
+        r = http.postCase(badTime);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("receivedAt");
     }
@@ -153,13 +154,13 @@ class HotlineIntakeIT {
     void aRetriedDeliveryGivesOneTicketEvenWhenRacing() throws Exception {
         String caseNo = caseNo();
         var body = hotlineCase(caseNo, phone(), "小区门口井盖缺失，非常危险", "JTYS-DLSS");
-        HotlineHttp.Response first = http.postCase(body, 0);
+        HotlineHttp.Response first = http.postCase(body);
         assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
         assertThat(first.body().path("outcome").asString()).isEqualTo("CREATED");
         assertThat(first.body().path("callerPhone").asString()).contains("****");
         assertThat(first.body().path("callerName").asString()).isEqualTo("王**");
         assertThat(first.body().path("categoryCode").asString()).isEqualTo("roads");
-        HotlineHttp.Response retry = http.postCase(body, 1);
+        HotlineHttp.Response retry = http.postCase(body);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body().path("outcome").asString()).isEqualTo("RETRY");
         assertThat(retry.body().path("ticketId").asString()).isEqualTo(first.body().path("ticketId").asString());
@@ -171,8 +172,7 @@ class HotlineIntakeIT {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<HotlineHttp.Response>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            int skew = i + 2;
-            results.add(pool.submit((Callable<HotlineHttp.Response>) () -> http.postCase(racingBody, skew)));
+            results.add(pool.submit((Callable<HotlineHttp.Response>) () -> http.postCase(racingBody)));
         }
         List<HotlineHttp.Response> responses = new ArrayList<>();
         for (var f : results) {
@@ -188,15 +188,15 @@ class HotlineIntakeIT {
     void anUpdateToAKnownCaseIsAppendedToItsTicket() {
         String caseNo = caseNo();
         var body = hotlineCase(caseNo, phone(), "小区垃圾无人清运", "CSGL-LJQY");
-        String ticketId = http.postCase(body, 0).body().path("ticketId").asString();
+        String ticketId = http.postCase(body).body().path("ticketId").asString();
         body.put("content", "市民再次来电：垃圾已堆放三天，气味很大");
         body.put("urgency", "URGENT");
-        HotlineHttp.Response update = http.postCase(body, 1);
+        HotlineHttp.Response update = http.postCase(body);
         assertThat(update.status()).isEqualTo(200);
         assertThat(update.body().path("outcome").asString()).isEqualTo("UPDATED");
         assertThat(update.body().path("ticketId").asString()).isEqualTo(ticketId);
         // The same update delivered again is a retry, not a second note.
-        assertThat(http.postCase(body, 2).body().path("outcome").asString()).isEqualTo("RETRY");
+        assertThat(http.postCase(body).body().path("outcome").asString()).isEqualTo("RETRY");
 
         JsonNode ticket = http.ticket(ticketId);
         List<String> notes = new ArrayList<>();
@@ -214,7 +214,7 @@ class HotlineIntakeIT {
     @Test
     void anUnmappedCategoryWaitsForADispatcherAndTheMappingIsEditable() {
         String code = "XX-" + UUID.randomUUID().toString().substring(0, 8);
-        HotlineHttp.Response r = http.postCase(hotlineCase(caseNo(), phone(), "楼道里堆满杂物", code), 0);
+        HotlineHttp.Response r = http.postCase(hotlineCase(caseNo(), phone(), "楼道里堆满杂物", code));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.body().path("categoryMapped").asBoolean()).isFalse();
         assertThat(r.body().path("ticketStatus").asString()).isEqualTo("REPORTED");
@@ -231,7 +231,7 @@ class HotlineIntakeIT {
         assertThat(http.admin("PUT", "/intake/hotline/category-mappings/" + code,
                 Map.of("categoryCode", "property-management", "nameZh", "物业-楼道杂物")).status()).isEqualTo(200);
 
-        HotlineHttp.Response mapped = http.postCase(hotlineCase(caseNo(), phone(), "楼道里堆满杂物", code), 0);
+        HotlineHttp.Response mapped = http.postCase(hotlineCase(caseNo(), phone(), "楼道里堆满杂物", code));
         assertThat(mapped.body().path("categoryMapped").asBoolean()).isTrue();
         assertThat(mapped.body().path("categoryCode").asString()).isEqualTo("property-management");
     }
@@ -240,12 +240,12 @@ class HotlineIntakeIT {
     void aRepeatCallerWithTheSameContentIsMergedIntoTheOpenTicket() {
         String phone = phone();
         HotlineHttp.Response first = http.postCase(hotlineCase(caseNo(), phone, "金鸡岭路 88 号门前积水严重，无法通行！",
-                "JTYS-DLSS"), 0);
+                "JTYS-DLSS"));
         String ticketId = first.body().path("ticketId").asString();
         String repeatNo = caseNo();
         String formatted = "+86 " + phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
         HotlineHttp.Response repeat = http.postCase(hotlineCase(repeatNo, formatted,
-                "金鸡岭路88号门前积水严重, 无法通行", "JTYS-DLSS"), 0);
+                "金鸡岭路88号门前积水严重, 无法通行", "JTYS-DLSS"));
         assertThat(repeat.status()).isEqualTo(201);
         assertThat(repeat.body().path("outcome").asString()).isEqualTo("MERGED");
         assertThat(repeat.body().path("ticketId").asString()).isEqualTo(ticketId);
@@ -254,7 +254,7 @@ class HotlineIntakeIT {
 
         // Someone else saying the same thing is a separate ticket (for the dispatcher's duplicate check).
         HotlineHttp.Response other = http.postCase(hotlineCase(caseNo(), phone(), "金鸡岭路 88 号门前积水严重，无法通行！",
-                "JTYS-DLSS"), 0);
+                "JTYS-DLSS"));
         assertThat(other.body().path("outcome").asString()).isEqualTo("CREATED");
         assertThat(other.body().path("ticketId").asString()).isNotEqualTo(ticketId);
     }
@@ -263,7 +263,7 @@ class HotlineIntakeIT {
     void statusesReachTheHotlineOnceAndInOrderDespiteFailures() {
         String caseNo = caseNo();
         String phone = phone();
-        JsonNode created = http.postCase(hotlineCase(caseNo, phone, "人行道地砖松动", "JTYS-DLSS"), 0).body();
+        JsonNode created = http.postCase(hotlineCase(caseNo, phone, "人行道地砖松动", "JTYS-DLSS")).body();
         String ticketId = created.path("ticketId").asString();
         // The hotline passes the rating link to the caller; the caller's rating is the last status.
         String ratingToken = created.path("ratingToken").asString();
@@ -294,7 +294,7 @@ class HotlineIntakeIT {
     void aCallbackThatKeepsFailingIsDeadLetteredHoldsItsCaseAndCanBeRetried() {
         String caseNo = caseNo();
         RECEIVER.refuseEverything(caseNo, true);
-        String ticketId = http.postCase(hotlineCase(caseNo, phone(), "公园路灯损坏", "JTYS-DLSS"), 0)
+        String ticketId = http.postCase(hotlineCase(caseNo, phone(), "公园路灯损坏", "JTYS-DLSS"))
                 .body().path("ticketId").asString();
         http.command(ticketId, "accept", Map.of());
         http.command(ticketId, "dispatch", Map.of());

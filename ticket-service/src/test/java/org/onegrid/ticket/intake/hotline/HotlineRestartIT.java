@@ -74,7 +74,7 @@ class HotlineRestartIT {
         context = start();
         HotlineHttp http = http(context);
         String caseNo = "SY12345-R-" + run;
-        String ticketId = http.postCase(hotlineCase(caseNo, "13912340000", "垃圾桶破损需要更换", "CSGL-HJWS"), 0)
+        String ticketId = http.postCase(hotlineCase(caseNo, "13912340000", "垃圾桶破损需要更换", "CSGL-HJWS"))
                 .body().path("ticketId").asString();
         http.command(ticketId, "accept", Map.of());
         http.command(ticketId, "dispatch", Map.of());
