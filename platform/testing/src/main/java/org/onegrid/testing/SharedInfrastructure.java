@@ -77,6 +77,9 @@ public final class SharedInfrastructure {
         // same time, and a broker going away under their consumers makes the JVM hang until Surefire kills it.
         // It lives in this JVM and in a temp dir, so the exit ends it; the data dir is removed.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Deleting the data dir under the running broker fails its only log dir, and the broker then halts the
+            // JVM with status 1, which Surefire reports as a crashed fork although every test passed.
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) -> { });
             mongo.close();
             deleteQuietly(dir);
         }, "onegrid-test-infra-stop"));
