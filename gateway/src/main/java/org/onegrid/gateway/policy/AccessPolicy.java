@@ -70,6 +70,9 @@ public final class AccessPolicy {
                 Access.roles(GRID_WORKER, DISPATCHER, DEPARTMENT_HANDLER, CENTER_STAFF, RESIDENT, ADMIN)));
         r.add(new Rule("tickets", ANY, "/api/grid/**", Access.roles(GRID_WORKER, DISPATCHER, ADMIN)));
         // intake: machine clients by scope; Open311 reads are public.
+        // The hotline's category mapping and its callback dead letters are administered by people.
+        r.add(new Rule("intake", ANY, "/intake/hotline/category-mappings/**", Access.roles(ADMIN)));
+        r.add(new Rule("intake", ANY, "/intake/hotline/deliveries/**", Access.roles(ADMIN)));
         r.add(new Rule("intake", ANY, "/intake/**", Access.scopes("hotline:write", "events:write")));
         r.add(new Rule("intake", READ, "/open311/**", Access.PUBLIC));
         r.add(new Rule("intake", ANY, "/open311/**", Access.scopes("open311:write")));

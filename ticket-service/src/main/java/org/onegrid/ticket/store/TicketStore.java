@@ -133,6 +133,15 @@ public class TicketStore {
         return modified == 1;
     }
 
+    /**
+     * Appends a note to a ticket's history without changing its state (e.g. a channel adding details to a known
+     * case). No event: nothing about the ticket's progress changed.
+     */
+    public boolean appendNote(String id, HistoryEntry note) {
+        return tickets.updateOne(Filters.eq("_id", id), Updates.combine(Updates.push("history", history(note)),
+                Updates.set("updatedAt", Docs.date(note.at())), Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
     public Page<TicketData> search(Query q, Instant now, int page, int size, String sortField, boolean ascending) {
         Bson filter = filter(q, now);
         Bson sort = ascending ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id");

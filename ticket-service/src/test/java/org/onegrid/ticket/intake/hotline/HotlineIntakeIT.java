@@ -1,0 +1,326 @@
+package org.onegrid.ticket.intake.hotline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onegrid.testing.WithInfrastructure;
+import org.onegrid.ticket.domain.intake.HotlineSignature;
+import org.onegrid.ticket.store.GridStore;
+import org.onegrid.ticket.store.SanyaReferenceData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onegrid.ticket.intake.hotline.HotlineHttp.PARTNER;
+import static org.onegrid.ticket.intake.hotline.HotlineHttp.SECRET;
+import static org.onegrid.ticket.intake.hotline.HotlineHttp.await;
+import static org.onegrid.ticket.intake.hotline.HotlineHttp.hotlineCase;
+import static org.onegrid.ticket.intake.hotline.HotlineHttp.json;
+
+/**
+ * The 12345 channel end to end over HTTP against a real broker and the Mongo wire protocol; the hotline's callback
+ * endpoint is a real local HTTP server that refuses each status twice before accepting it.
+ */
+@WithInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.mongodb.database=hotline-it",
+        "spring.kafka.consumer.group-id=hotline-it",
+        "onegrid.intake.hotline.sync-group=hotline-it-sync",
+        "onegrid.intake.hotline.partners.hotline-12345.secret=" + SECRET,
+        "onegrid.intake.hotline.delivery.interval=100ms",
+        "onegrid.intake.hotline.delivery.initial-delay=0s",
+        "onegrid.intake.hotline.delivery.initial-backoff=100ms",
+        "onegrid.intake.hotline.delivery.max-backoff=300ms",
+        "onegrid.intake.hotline.delivery.max-attempts=4",
+        "onegrid.ticket.deadline-check.initial-delay=1h",
+        "onegrid.outbox.poll-interval=100ms"})
+class HotlineIntakeIT {
+
+    static final CallbackReceiver RECEIVER = new CallbackReceiver(SECRET, 2);
+
+    @DynamicPropertySource
+    static void callback(DynamicPropertyRegistry registry) {
+        registry.add("onegrid.intake.hotline.partners.hotline-12345.callback-url", RECEIVER::url);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    GridStore grids;
+
+    HotlineHttp http;
+
+    @BeforeEach
+    void setUp() {
+        SanyaReferenceData.saveReference(grids);
+        SanyaReferenceData.grids().forEach(grids::save);
+        http = new HotlineHttp(port);
+    }
+
+    static String caseNo() {
+        return "SY12345-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    static String phone() {
+        return "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    /** Hotline tickets and cases (appeals replayed from the shared broker may add CENTER tickets meanwhile). */
+    long stored() {
+        return database.getCollection("tickets").countDocuments(Filters.eq("channel", HotlineIntake.CHANNEL))
+                + database.getCollection(HotlineStore.CASES).countDocuments();
+    }
+
+    @Test
+    void badSignaturesStaleTimestampsAndReplaysAre401AndStoreNothing() {
+        byte[] body = json(hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS"));
+        long now = Instant.now().getEpochSecond();
+        long before = stored();
+        List<HotlineHttp.Response> refused = List.of(
+                http.postCase(body, PARTNER, "wrong-secret", now),
+                http.postCase(body, PARTNER, SECRET, now - 301),
+                http.postCase(body, PARTNER, SECRET, now + 400),
+                http.postCase(body, "someone-else", SECRET, now),
+                http.postCaseRaw(body, PARTNER, Long.toString(now), null),
+                http.postCaseRaw(body, PARTNER, Instant.now().toString(),
+                        HotlineSignature.sign(SECRET, Instant.now().toString(), body)),
+                // Signed for another body: a tampered request.
+                http.postCaseRaw(json(hotlineCase(caseNo(), phone(), "x", "X")), PARTNER, Long.toString(now),
+                        HotlineSignature.sign(SECRET, Long.toString(now), body)));
+        for (HotlineHttp.Response r : refused) {
+            assertThat(r.status()).as("%s", r.body()).isEqualTo(401);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(refused.stream().map(r -> r.body().path("reason").asString()).toList()).containsExactly(
+                "BAD_SIGNATURE", "EXPIRED", "EXPIRED", "UNKNOWN_PARTNER", "MISSING", "BAD_TIMESTAMP", "BAD_SIGNATURE");
+        assertThat(stored()).isEqualTo(before);
+
+        String ts = Long.toString(now);
+        String sig = HotlineSignature.sign(SECRET, ts, body);
+        assertThat(http.postCaseRaw(body, PARTNER, ts, sig).status()).isEqualTo(201);
+        long afterFirst = stored();
+        assertThat(afterFirst).isEqualTo(before + 2);
+        HotlineHttp.Response replay = http.postCaseRaw(body, PARTNER, ts, sig);
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.body().path("reason").asString()).isEqualTo("REPLAYED");
+        assertThat(stored()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void invalidCasesAre400NamingTheField() {
+        var missing = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
+        missing.remove("caseNo");
+        HotlineHttp.Response r = http.postCase(missing);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("caseNo");
+
+        var badPhone = hotlineCase(caseNo(), "call me", "路灯不亮", "JTYS-DLSS");
+        r = http.postCase(badPhone);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("callerPhone");
+
+        var badTime = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
+        badTime.put("receivedAt", "yesterday");
+        r = http.postCase(badTime);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("receivedAt");
+    }
+
+    @Test
+    void aRetriedDeliveryGivesOneTicketEvenWhenRacing() throws Exception {
+        String caseNo = caseNo();
+        var body = hotlineCase(caseNo, phone(), "小区门口井盖缺失，非常危险", "JTYS-DLSS");
+        HotlineHttp.Response first = http.postCase(body);
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
+        assertThat(first.body().path("outcome").asString()).isEqualTo("CREATED");
+        assertThat(first.body().path("callerPhone").asString()).contains("****");
+        assertThat(first.body().path("callerName").asString()).isEqualTo("王**");
+        assertThat(first.body().path("categoryCode").asString()).isEqualTo("roads");
+        HotlineHttp.Response retry = http.postCase(body);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body().path("outcome").asString()).isEqualTo("RETRY");
+        assertThat(retry.body().path("ticketId").asString()).isEqualTo(first.body().path("ticketId").asString());
+        assertThat(database.getCollection("tickets").countDocuments(Filters.eq("sourceRef", caseNo))).isEqualTo(1);
+
+        // Several deliveries of a new case at once: one ticket, exactly one 201.
+        String racing = caseNo();
+        var racingBody = hotlineCase(racing, phone(), "夜间施工噪音扰民", "CSGL-ZSRM");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<HotlineHttp.Response>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(pool.submit((Callable<HotlineHttp.Response>) () -> http.postCase(racingBody)));
+        }
+        List<HotlineHttp.Response> responses = new ArrayList<>();
+        for (var f : results) {
+            responses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(responses.stream().filter(r -> r.status() == 201).count()).isEqualTo(1);
+        assertThat(responses.stream().map(r -> r.body().path("ticketId").asString()).distinct().count()).isEqualTo(1);
+        assertThat(database.getCollection("tickets").countDocuments(Filters.eq("sourceRef", racing))).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateToAKnownCaseIsAppendedToItsTicket() {
+        String caseNo = caseNo();
+        var body = hotlineCase(caseNo, phone(), "小区垃圾无人清运", "CSGL-LJQY");
+        String ticketId = http.postCase(body).body().path("ticketId").asString();
+        body.put("content", "市民再次来电：垃圾已堆放三天，气味很大");
+        body.put("urgency", "URGENT");
+        HotlineHttp.Response update = http.postCase(body);
+        assertThat(update.status()).isEqualTo(200);
+        assertThat(update.body().path("outcome").asString()).isEqualTo("UPDATED");
+        assertThat(update.body().path("ticketId").asString()).isEqualTo(ticketId);
+        // The same update delivered again is a retry, not a second note.
+        assertThat(http.postCase(body).body().path("outcome").asString()).isEqualTo("RETRY");
+
+        JsonNode ticket = http.ticket(ticketId);
+        List<String> notes = new ArrayList<>();
+        ticket.path("history").forEach(h -> {
+            if ("hotline-update".equals(h.path("action").asString())) {
+                notes.add(h.path("comment").asString());
+            }
+        });
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0)).contains("垃圾已堆放三天").contains("URGENT");
+        assertThat(ticket.path("description").asString()).isEqualTo("小区垃圾无人清运");
+        assertThat(database.getCollection("tickets").countDocuments(Filters.eq("sourceRef", caseNo))).isEqualTo(1);
+    }
+
+    @Test
+    void anUnmappedCategoryWaitsForADispatcherAndTheMappingIsEditable() {
+        String code = "XX-" + UUID.randomUUID().toString().substring(0, 8);
+        HotlineHttp.Response r = http.postCase(hotlineCase(caseNo(), phone(), "楼道里堆满杂物", code));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.body().path("categoryMapped").asBoolean()).isFalse();
+        assertThat(r.body().path("ticketStatus").asString()).isEqualTo("REPORTED");
+        JsonNode ticket = http.ticket(r.body().path("ticketId").asString());
+        assertThat(ticket.path("categoryCode").asString()).isEqualTo("other");
+        assertThat(ticket.path("history").toString()).contains("hotline-unclassified").contains(code);
+
+        assertThat(http.staff("PUT", "/intake/hotline/category-mappings/" + code, "dispatcher", "TY", null,
+                Map.of("categoryCode", "property-management")).status()).isEqualTo(403);
+        HotlineHttp.Response bad = http.admin("PUT", "/intake/hotline/category-mappings/" + code,
+                Map.of("categoryCode", "no-such-category"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("categoryCode");
+        assertThat(http.admin("PUT", "/intake/hotline/category-mappings/" + code,
+                Map.of("categoryCode", "property-management", "nameZh", "物业-楼道杂物")).status()).isEqualTo(200);
+
+        HotlineHttp.Response mapped = http.postCase(hotlineCase(caseNo(), phone(), "楼道里堆满杂物", code));
+        assertThat(mapped.body().path("categoryMapped").asBoolean()).isTrue();
+        assertThat(mapped.body().path("categoryCode").asString()).isEqualTo("property-management");
+    }
+
+    @Test
+    void aRepeatCallerWithTheSameContentIsMergedIntoTheOpenTicket() {
+        String phone = phone();
+        HotlineHttp.Response first = http.postCase(hotlineCase(caseNo(), phone, "金鸡岭路 88 号门前积水严重，无法通行！",
+                "JTYS-DLSS"));
+        String ticketId = first.body().path("ticketId").asString();
+        String repeatNo = caseNo();
+        String formatted = "+86 " + phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
+        HotlineHttp.Response repeat = http.postCase(hotlineCase(repeatNo, formatted,
+                "金鸡岭路88号门前积水严重, 无法通行", "JTYS-DLSS"));
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.body().path("outcome").asString()).isEqualTo("MERGED");
+        assertThat(repeat.body().path("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(database.getCollection("tickets").countDocuments(Filters.eq("sourceRef", repeatNo))).isZero();
+        assertThat(http.ticket(ticketId).path("history").toString()).contains("hotline-merge").contains(repeatNo);
+
+        // Someone else saying the same thing is a separate ticket (for the dispatcher's duplicate check).
+        HotlineHttp.Response other = http.postCase(hotlineCase(caseNo(), phone(), "金鸡岭路 88 号门前积水严重，无法通行！",
+                "JTYS-DLSS"));
+        assertThat(other.body().path("outcome").asString()).isEqualTo("CREATED");
+        assertThat(other.body().path("ticketId").asString()).isNotEqualTo(ticketId);
+    }
+
+    @Test
+    void statusesReachTheHotlineOnceAndInOrderDespiteFailures() {
+        String caseNo = caseNo();
+        String phone = phone();
+        JsonNode created = http.postCase(hotlineCase(caseNo, phone, "人行道地砖松动", "JTYS-DLSS")).body();
+        String ticketId = created.path("ticketId").asString();
+        // The hotline passes the rating link to the caller; the caller's rating is the last status.
+        String ratingToken = created.path("ratingToken").asString();
+        http.command(ticketId, "accept", Map.of());
+        http.command(ticketId, "dispatch", Map.of());
+        http.command(ticketId, "start", Map.of());
+        http.command(ticketId, "resolve", Map.of("summary", "已更换松动地砖"));
+        http.command(ticketId, "reply", Map.of("summary", "已电话告知市民处理结果"));
+        assertThat(http.staff("POST", "/tickets/" + ticketId + "/rate", "requester", null, null,
+                Map.of("ratingToken", ratingToken, "rating", "SATISFIED")).status()).isEqualTo(200);
+
+        await("four statuses accepted", () -> RECEIVER.acceptedStatuses(caseNo).size() >= 4);
+        assertThat(RECEIVER.acceptedStatuses(caseNo)).containsExactly("DISPATCHED", "RESOLVED", "REPLIED", "RATED");
+        assertThat(RECEIVER.refused(caseNo)).isEqualTo(8);
+        assertThat(RECEIVER.accepted(caseNo).get(3).body().path("rating").asString()).isEqualTo("SATISFIED");
+        var delivered = RECEIVER.accepted(caseNo);
+        assertThat(delivered.get(1).body().path("detail").asString()).isEqualTo("已更换松动地砖");
+        assertThat(delivered.get(0).body().toString()).doesNotContain("王小明");
+        assertThat(http.admin("GET", "/intake/hotline/deliveries?state=SENT&caseNo=" + caseNo, null).body()
+                .path("total").asLong()).isEqualTo(4);
+        assertThat(RECEIVER.badSignatures()).isZero();
+        // reported, accepted, dispatched, started, resolved, replied, rated, closed: none names the caller.
+        List<String> events = HotlineHttp.ticketEventValues(ticketId, 8);
+        assertThat(events).hasSize(8).noneMatch(e -> e.contains(phone) || e.contains("王小明"));
+    }
+
+    @Test
+    void aCallbackThatKeepsFailingIsDeadLetteredHoldsItsCaseAndCanBeRetried() {
+        String caseNo = caseNo();
+        RECEIVER.refuseEverything(caseNo, true);
+        String ticketId = http.postCase(hotlineCase(caseNo, phone(), "公园路灯损坏", "JTYS-DLSS"))
+                .body().path("ticketId").asString();
+        http.command(ticketId, "accept", Map.of());
+        http.command(ticketId, "dispatch", Map.of());
+        http.command(ticketId, "start", Map.of());
+        http.command(ticketId, "resolve", Map.of("summary", "已修复路灯"));
+
+        await("the dispatch status is dead-lettered", () -> http.admin("GET",
+                "/intake/hotline/deliveries?state=DEAD&caseNo=" + caseNo, null).body().path("total").asLong() == 1);
+        JsonNode dead = http.admin("GET", "/intake/hotline/deliveries?state=DEAD&caseNo=" + caseNo, null).body()
+                .path("items").get(0);
+        assertThat(dead.path("status").asString()).isEqualTo("DISPATCHED");
+        assertThat(dead.path("attempts").asInt()).isEqualTo(4);
+        assertThat(RECEIVER.refused(caseNo)).isEqualTo(4);
+        assertThat(http.admin("GET", "/intake/hotline/deliveries?state=DEAD", null).status()).isEqualTo(200);
+        assertThat(http.staff("GET", "/intake/hotline/deliveries?state=DEAD", "dispatcher", "TY", null, null)
+                .status()).isEqualTo(403);
+        // The resolution waits behind the dead dispatch: never out of order.
+        await("the resolution is queued", () -> http.admin("GET",
+                "/intake/hotline/deliveries?state=PENDING&caseNo=" + caseNo, null).body().path("total").asLong() == 1);
+        assertThat(RECEIVER.acceptedStatuses(caseNo)).isEmpty();
+
+        RECEIVER.refuseEverything(caseNo, false);
+        String id = dead.path("id").asString();
+        assertThat(http.admin("POST", "/intake/hotline/deliveries/" + id + "/retry", null).status()).isEqualTo(200);
+        await("both statuses delivered", () -> RECEIVER.acceptedStatuses(caseNo).size() >= 2);
+        assertThat(RECEIVER.acceptedStatuses(caseNo)).containsExactly("DISPATCHED", "RESOLVED");
+        assertThat(http.admin("POST", "/intake/hotline/deliveries/" + id + "/retry", null).status()).isEqualTo(409);
+    }
+}
