@@ -46,7 +46,14 @@ final class AnalyticsTestSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A command as an administrator would send it through the gateway. */
     static HttpResponse<String> post(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-OneGrid-Role", "admin").header("X-OneGrid-User", "test-admin")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postAnonymously(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }

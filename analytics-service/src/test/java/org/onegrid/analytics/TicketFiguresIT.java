@@ -77,9 +77,17 @@ class TicketFiguresIT {
 
         AnalyticsTestSupport.publish(template, events);
 
-        await("all events applied", () -> district("TY").path("received").asLong() == 6
-                && district("TY").path("rated").asLong() == 3 && district("TY").path("escalations").asLong() == 1
-                && district("HT").path("rated").asLong() == 2 && district("TY").path("reopened").asLong() == 1);
+        // Every event moves at least one of these counts, so once they all match every event has been applied.
+        await("all events applied", () -> {
+            JsonNode t = district("TY");
+            JsonNode h = district("HT");
+            return t.path("received").asLong() == 6 && t.path("accepted").asLong() == 5
+                    && t.path("dispatched").asLong() == 4 && t.path("returned").asLong() == 1
+                    && t.path("resolved").asLong() == 3 && t.path("rated").asLong() == 3
+                    && t.path("reopened").asLong() == 1 && t.path("warnings").asLong() == 1
+                    && t.path("escalations").asLong() == 1 && h.path("resolved").asLong() == 2
+                    && h.path("rated").asLong() == 2;
+        });
         JsonNode ty = district("TY");
         assertThat(ty.path("accepted").asLong()).isEqualTo(5);
         assertThat(ty.path("resolved").asLong()).isEqualTo(3);
@@ -104,8 +112,10 @@ class TicketFiguresIT {
 
         await("Prometheus shows the district's completion rate", () -> prometheus()
                 .contains("onegrid_tickets_completion_rate{application=\"analytics-service\",district=\"TY\"} 60.0"));
-        assertThat(prometheus()).contains("onegrid_tickets_received{application=\"analytics-service\",category=\"sanitation\",channel=\"GRID_APP\",department=\"housing\",district=\"TY\"} 3.0")
-                .doesNotContain("grid=").doesNotContain("ticketId");
+        await("Prometheus shows the counts with all four labels", () -> prometheus().contains(
+                "onegrid_tickets_received{application=\"analytics-service\",category=\"sanitation\","
+                        + "channel=\"GRID_APP\",department=\"housing\",district=\"TY\"} 3.0"));
+        assertThat(prometheus()).doesNotContain("grid=").doesNotContain("ticketId");
 
         CenterEvents.AppealSubmitted appeal = new CenterEvents.AppealSubmitted("ap-" + java.util.UUID.randomUUID(),
                 "c-1", "三亚湾党群服务中心", "TY", "TY-SYW", "noise", "夜间施工噪音", null, null, "r-1", MORNING);
@@ -134,6 +144,39 @@ class TicketFiguresIT {
         JsonNode progress = JSON.readTree(get(port, "/analytics/admin/rebuild").body());
         assertThat(progress.path("percent").asDouble()).isEqualTo(100.0);
         assertThat(progress.path("processed").asLong()).isGreaterThanOrEqualTo(events.size());
+    }
+
+    @Test
+    void onlyAnAdministratorRebuilds() throws Exception {
+        var response = AnalyticsTestSupport.postAnonymously(port, "/analytics/admin/rebuild");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void everyViewExportsAsCsvOnRequestAndJsonOtherwise() throws Exception {
+        var json = get(port, "/analytics/league?by=DISTRICT");
+        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+
+        AnalyticsTestSupport.publish(template, TicketStory.reported("YC", "education", MORNING).accepted().events());
+        await("a district in the league", () -> {
+            try {
+                return get(port, "/analytics/league?by=DISTRICT").body().contains("\"YC\"");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        var league = get(port, "/analytics/league?by=DISTRICT&format=csv");
+        assertThat(league.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/csv"));
+        assertThat(league.body().lines().findFirst().orElseThrow()).startsWith("rank,unit,score,figures.received");
+        assertThat(league.body()).containsPattern("\n\\d+,YC,");
+
+        var talent = get(port, "/analytics/talent/figures?format=csv");
+        assertThat(talent.body().lines().findFirst().orElseThrow()).isEqualTo("field,value");
     }
 
     @Test
