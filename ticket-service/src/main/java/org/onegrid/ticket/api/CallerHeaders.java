@@ -15,12 +15,19 @@ final class CallerHeaders {
     static final String DISTRICT = "X-OneGrid-District";
     static final String DEPARTMENT = "X-OneGrid-Department";
 
+    private static final java.util.Set<String> NO_TICKET_COMMANDS = java.util.Set.of("center-staff", "liaison",
+            "talent", "analyst");
+
     private CallerHeaders() {
     }
 
     static Actor actor(String role, String user, String district, String department) {
         if (role == null || role.isBlank()) {
             throw ApiException.badRequest(ROLE, "is required");
+        }
+        if (NO_TICKET_COMMANDS.contains(role.strip())) {
+            // Known OneGrid roles that the gateway lets read tickets but that command none: refused, not malformed.
+            throw ApiException.forbidden("role " + role.strip() + " has no ticket commands");
         }
         Role parsed = Role.fromHeader(role.strip()).orElseThrow(() -> ApiException.badRequest(ROLE,
                 "must be one of grid-worker, dispatcher, department-handler, requester, admin"));

@@ -75,8 +75,15 @@ public class TicketController {
     }
 
     @GetMapping("/{id}")
-    public TicketViews.TicketView get(@PathVariable String id, @RequestHeader(value = ROLE, required = false) String role) {
-        return view(service.get(id), viewer(role));
+    public TicketViews.TicketView get(@PathVariable String id, @RequestHeader(value = ROLE, required = false) String role,
+                                      @RequestHeader(value = DISTRICT, required = false) String district) {
+        TicketData ticket = service.get(id);
+        String own = CallerHeaders.blankToNull(district);
+        if (viewer(role) == Role.DISPATCHER && own != null && !own.equals(ticket.districtCode)) {
+            // A district's command centre sees its own district's tickets (found by the reliability suite).
+            throw ApiException.forbidden("ticket " + ticket.ticketNo + " belongs to another district");
+        }
+        return view(ticket, viewer(role));
     }
 
     @PostMapping("/{id}/accept")
@@ -210,7 +217,16 @@ public class TicketController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String parent,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "reportedAt,desc") String sort,
-            @RequestHeader(value = ROLE, required = false) String role) {
+            @RequestHeader(value = ROLE, required = false) String role,
+            @RequestHeader(value = DISTRICT, required = false) String callerDistrict) {
+        String own = CallerHeaders.blankToNull(callerDistrict);
+        if (viewer(role) == Role.DISPATCHER && own != null) {
+            // Without a district a dispatcher lists their own; another district's is refused (reliability suite).
+            if (district != null && !district.equals(own)) {
+                throw ApiException.forbidden("a dispatcher of " + own + " lists tickets of " + own + " only");
+            }
+            district = own;
+        }
         var query = new TicketStore.Query(district, community, grid, statuses(status), category, channel, department,
                 overdue, escalationLevel, createdFrom, createdTo, resolvedFrom, resolvedTo, q, parent);
         return search(query, page, size, sort).map(t -> view(t, viewer(role)));
