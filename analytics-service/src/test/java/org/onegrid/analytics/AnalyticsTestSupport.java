@@ -37,7 +37,13 @@ final class AnalyticsTestSupport {
     }
 
     static HttpResponse<String> post(int port, String path) throws Exception {
+        return post(port, path, "admin");
+    }
+
+    /** A POST as the gateway passes it on for a caller with this role. */
+    static HttpResponse<String> post(int port, String path, String role) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-OneGrid-User", "test-" + role).header("X-OneGrid-Role", role)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 

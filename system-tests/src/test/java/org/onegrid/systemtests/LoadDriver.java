@@ -30,7 +30,7 @@ final class LoadDriver {
     Map<String, Outcome> run(IntakeStream stream, String prefix, int count, double perSecond, IntConsumer at)
             throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ExecutorService pool = Executors.newFixedThreadPool(24);
         long start = System.nanoTime();
         for (int n = 0; n < count; n++) {
             long due = start + (long) (n * 1e9 / perSecond);
@@ -44,9 +44,15 @@ final class LoadDriver {
             pool.submit(() -> outcomes.put(key, sendUntilAnswered(stream, i, key)));
         }
         pool.shutdown();
-        if (!pool.awaitTermination(GIVE_UP_AFTER.toSeconds() + 60, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-            throw new AssertionError("load did not finish");
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.plusSeconds(90).toNanos();
+        while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            System.out.printf("[load %s] %d of %d answered, %d requests sent, statuses %s%n", prefix,
+                    outcomes.size(), count, requestsSent.get(), statuses);
+            if (System.nanoTime() > deadline) {
+                pool.shutdownNow();
+                throw new AssertionError("load did not finish: " + outcomes.size() + " of " + count + " answered, "
+                        + "statuses " + statuses);
+            }
         }
         return outcomes;
     }

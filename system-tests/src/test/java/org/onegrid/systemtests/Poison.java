@@ -79,7 +79,8 @@ final class Poison {
     }
 
     /** Dead letters by key: the reasons each got (one per consumer group that refused it). */
-    static Map<String, List<String>> deadLetters(List<String> dltTopics, java.util.Set<String> keys, Duration within) {
+    static Map<String, List<String>> deadLetters(List<String> dltTopics, java.util.Set<String> keys,
+                                                 java.util.Set<String> collect, Duration within) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "st-dlt-" + UUID.randomUUID());
@@ -92,7 +93,7 @@ final class Poison {
             long deadline = System.nanoTime() + within.toNanos();
             while (System.nanoTime() < deadline && !found.keySet().containsAll(keys)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && keys.contains(r.key())) {
+                    if (r.key() != null && collect.contains(r.key())) {
                         var header = r.headers().lastHeader(REASON_HEADER);
                         found.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(header == null ? ""
                                 : new String(header.value(), StandardCharsets.UTF_8));

@@ -42,9 +42,9 @@ import tools.jackson.databind.JsonNode;
 class ReliabilityIT {
 
     private static final Path ROOT = Path.of(System.getProperty("onegrid.root", "..")).toAbsolutePath().normalize();
-    private static final int CRASH_CASES = Integer.getInteger("onegrid.system-tests.crash-cases", 1500);
-    private static final double CRASH_RATE = Double.parseDouble(System.getProperty("onegrid.system-tests.rate", "60"));
-    private static final int OUTAGE_CASES = Integer.getInteger("onegrid.system-tests.outage-cases", 400);
+    private static final int CRASH_CASES = Integer.getInteger("onegrid.system-tests.crash-cases", 900);
+    private static final double CRASH_RATE = Double.parseDouble(System.getProperty("onegrid.system-tests.rate", "25"));
+    private static final int OUTAGE_CASES = Integer.getInteger("onegrid.system-tests.outage-cases", 300);
     private static final List<String> DATABASES = List.of("onegrid-ticket", "onegrid-talent", "onegrid-center",
             "onegrid-analytics");
 
@@ -118,7 +118,7 @@ class ReliabilityIT {
     @Order(3)
     void brokerOutageNeverAcknowledgesWhatItThenLoses() throws Exception {
         LoadDriver driver = new LoadDriver();
-        double rate = 25;
+        double rate = 20;
         int stopAt = (int) (rate * 3);
         int startAt = (int) (rate * 13);
         List<CompletableFuture<Void>> outage = new ArrayList<>();
@@ -183,11 +183,14 @@ class ReliabilityIT {
     @Test
     @Order(5)
     void poisonWentToTheDeadLetterTopicsWithItsReason() {
-        Set<String> keys = poison.stream().filter(p -> Poison.TOPICS.stream()
+        // A known type with a payload missing its fields ("bad-payload") is sent too and reported, not required:
+        // consumers that need the missing fields refuse it, others (activity counts) may take it as it is.
+        Set<String> keys = poison.stream().filter(p -> !p.kind().equals("bad-payload")).filter(p -> Poison.TOPICS.stream()
                 .anyMatch(t -> t.consumed() && t.name().equals(p.topic()))).map(Poison.Sent::key)
                 .collect(Collectors.toSet());
         List<String> dlts = Poison.TOPICS.stream().filter(Poison.Topic::consumed).map(t -> t.name() + ".DLT").toList();
-        Map<String, List<String>> found = Poison.deadLetters(dlts, keys, Duration.ofSeconds(60));
+        Set<String> all = poison.stream().map(Poison.Sent::key).collect(Collectors.toSet());
+        Map<String, List<String>> found = Poison.deadLetters(dlts, keys, all, Duration.ofSeconds(60));
         Map<String, String> byKind = new TreeMap<>();
         for (Poison.Sent p : poison) {
             List<String> reasons = found.get(p.key());
@@ -197,7 +200,8 @@ class ReliabilityIT {
         }
         summary.put("DLT records (poison)", found.values().stream().mapToInt(List::size).sum());
         byKind.forEach((k, v) -> summary.put("  DLT " + k, v));
-        assertThat(keys).as("every poison record on a consumed topic is dead-lettered").allMatch(found::containsKey);
+        assertThat(keys.stream().filter(k -> !found.containsKey(k)).toList())
+                .as("poison records on consumed topics not dead-lettered").isEmpty();
         assertThat(found.values().stream().flatMap(List::stream)).as("each with a reason").allMatch(r -> !r.isBlank());
     }
 
@@ -300,6 +304,8 @@ class ReliabilityIT {
         List<LoadDriver.Outcome> unexpected = outcomes.values().stream()
                 .filter(o -> o.result() == LoadDriver.Result.UNEXPECTED).limit(5).toList();
         assertThat(unexpected).as("answers that are neither acceptance nor a retryable refusal").isEmpty();
+        assertThat(driver.statuses.keySet()).as("while a service or the broker is down: 503 (or 502/504), never a 500")
+                .allMatch(status -> status < 500 || status == 502 || status == 503 || status == 504);
         assertThat(byResult.getOrDefault(LoadDriver.Result.ACCEPTED, 0L)).as("most cases accepted in the end")
                 .isGreaterThan(outcomes.size() * 9L / 10);
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.onegrid.analytics.events.ViewRebuilder;
 import org.onegrid.platform.service.ApiException;
+import org.onegrid.platform.service.CallerIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +26,8 @@ class RebuildController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> start() {
+        // The gateway lets analysts, dispatchers and handlers into /api/analytics; a rebuild is an admin's act.
+        CallerIdentity.current().requireRole("admin");
         ViewRebuilder.Progress started = rebuilder.start();
         if (started == null) {
             throw ApiException.conflict("A rebuild is already running", Map.of("progress", rebuilder.progress()));

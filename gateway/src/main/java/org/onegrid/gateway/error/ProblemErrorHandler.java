@@ -38,7 +38,10 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         exchange.getResponse().getHeaders().remove("Content-Length");
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? "the service" : "service '" + route.getId() + "'";
-        if (hasCause(ex, CallNotPermittedException.class) || hasCause(ex, ServiceUnavailableException.class)
+        // A full bulkhead is an overloaded service, not a gateway fault: 503 + Retry-After (was a 500; found by the
+        // system tests' crash run).
+        if (hasCause(ex, CallNotPermittedException.class) || hasCauseNamed(ex, BULKHEAD_FULL)
+                || hasCause(ex, ServiceUnavailableException.class)
                 || hasCause(ex, ConnectException.class)
                 || hasCause(ex, io.netty.channel.ConnectTimeoutException.class)) {
             return unavailable(exchange, service);
@@ -100,6 +103,21 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                 exchange.getRequest().getPath(), Problems.requestId(exchange), ex);
         return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong in the gateway; quote the X-Request-Id when reporting it.");
+    }
+
+    /** resilience4j-bulkhead is only on the runtime classpath (through the circuit breaker starter). */
+    private static final String BULKHEAD_FULL = "io.github.resilience4j.bulkhead.BulkheadFullException";
+
+    private static boolean hasCauseNamed(Throwable ex, String className) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

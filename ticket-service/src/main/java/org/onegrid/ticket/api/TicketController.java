@@ -227,6 +227,10 @@ public class TicketController {
             }
             district = own;
         }
+        requireStorable("createdFrom", createdFrom);
+        requireStorable("createdTo", createdTo);
+        requireStorable("resolvedFrom", resolvedFrom);
+        requireStorable("resolvedTo", resolvedTo);
         var query = new TicketStore.Query(district, community, grid, statuses(status), category, channel, department,
                 overdue, escalationLevel, createdFrom, createdTo, resolvedFrom, resolvedTo, q, parent);
         return search(query, page, size, sort).map(t -> view(t, viewer(role)));
@@ -297,6 +301,16 @@ public class TicketController {
             throw ApiException.badRequest("sort", "direction must be asc or desc");
         }
         return store.search(query, now(), page, size, parts[0], ascending);
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
+    /** A date a query can carry to the database (far-away instants overflow its millisecond dates: a 500 before). */
+    private static void requireStorable(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw ApiException.badRequest(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private static Set<TicketStatus> statuses(List<String> names) {
