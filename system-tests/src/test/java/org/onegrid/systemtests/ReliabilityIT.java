@@ -128,6 +128,8 @@ class ReliabilityIT {
             }
             if (n == startAt) {
                 outage.forEach(CompletableFuture::join);
+                // Evidence that accepted cases waited in the outboxes while the broker was away.
+                summary.put("outbox entries waiting for the broker", undelivered());
                 outage.add(CompletableFuture.runAsync(() -> run(stack::startBroker)));
             }
         });

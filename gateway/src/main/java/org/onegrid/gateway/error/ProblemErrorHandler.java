@@ -71,6 +71,13 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                                 rse.getReason() == null ? status.getReasonPhrase() : rse.getReason());
             };
         }
+        if (hasCause(ex, java.io.IOException.class)) {
+            // The service went away mid-request (connection reset, closed before the response): the request may or
+            // may not have been done, so 502 (retry with the same idempotency key), not a 500 of the gateway's own.
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return Problems.write(exchange, HttpStatus.BAD_GATEWAY, "upstream-failed", "Bad gateway",
+                    service + " closed the connection before answering; retry with the same request id", Map.of());
+        }
         if (hasCause(ex, TimeoutException.class)) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Gateway timeout",
                     service + " did not answer in time");
