@@ -72,8 +72,9 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-stop"));
         try {
             stack.start();
-        } catch (RuntimeException e) {
-            System.err.println("Local stack failed to start: " + e.getMessage());
+        } catch (Exception e) {
+            // Any failure, checked ones too (a port in use comes as a sneaky BindException): exit, do not hang.
+            System.err.println("Local stack failed to start: " + e);
             System.exit(1);
         }
         if ("stdin".equals(options.get("control"))) {
