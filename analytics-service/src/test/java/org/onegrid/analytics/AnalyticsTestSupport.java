@@ -48,8 +48,13 @@ final class AnalyticsTestSupport {
 
     /** A command as an administrator would send it through the gateway. */
     static HttpResponse<String> post(int port, String path) throws Exception {
+        return post(port, path, "admin");
+    }
+
+    /** A POST as the gateway passes it on for a caller with this role. */
+    static HttpResponse<String> post(int port, String path, String role) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-OneGrid-Role", "admin").header("X-OneGrid-User", "test-admin")
+                .header("X-OneGrid-User", "test-" + role).header("X-OneGrid-Role", role)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 

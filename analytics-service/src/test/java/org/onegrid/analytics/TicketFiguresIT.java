@@ -133,6 +133,7 @@ class TicketFiguresIT {
         var incrementalActivity = activityStore.dump(before);
         String figuresBefore = get(port, "/analytics/tickets/figures?groupBy=DISTRICT").body();
 
+        assertThat(post(port, "/analytics/admin/rebuild", "dispatcher").statusCode()).as("admins only").isEqualTo(403);
         assertThat(post(port, "/analytics/admin/rebuild").statusCode()).isEqualTo(202);
         await("rebuild done", () -> rebuildState().equals("DONE"));
 

@@ -17,6 +17,7 @@ import org.onegrid.gateway.policy.AccessPolicy;
 import org.onegrid.gateway.policy.PolicyAuthorizationManager;
 import org.onegrid.gateway.protect.BodyLimitFilter;
 import org.onegrid.gateway.protect.JsonDepthFilter;
+import org.onegrid.gateway.protect.PathSafetyFilter;
 import org.onegrid.gateway.protect.RateLimitFilter;
 import org.onegrid.gateway.protect.RequestIdFilter;
 import org.onegrid.gateway.protect.TokenBuckets;
@@ -170,6 +171,11 @@ public class GatewayConfig {
     @Bean
     BodyLimitFilter bodyLimitFilter(GatewaySettings settings) {
         return new BodyLimitFilter(settings.maxBodyBytes());
+    }
+
+    @Bean
+    PathSafetyFilter pathSafetyFilter() {
+        return new PathSafetyFilter();
     }
 
     @Bean

@@ -26,6 +26,7 @@ class RebuildController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> start() {
+        // The gateway lets analysts, dispatchers and handlers into /api/analytics; a rebuild is an admin's act.
         CallerIdentity.current().requireRole("admin");
         ViewRebuilder.Progress started = rebuilder.start();
         if (started == null) {

@@ -38,7 +38,10 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         exchange.getResponse().getHeaders().remove("Content-Length");
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? "the service" : "service '" + route.getId() + "'";
-        if (hasCause(ex, CallNotPermittedException.class) || hasCause(ex, ServiceUnavailableException.class)
+        // A full bulkhead is an overloaded service, not a gateway fault: 503 + Retry-After (was a 500; found by the
+        // system tests' crash run).
+        if (hasCause(ex, CallNotPermittedException.class) || hasCauseNamed(ex, BULKHEAD_FULL)
+                || hasCause(ex, ServiceUnavailableException.class)
                 || hasCause(ex, ConnectException.class)
                 || hasCause(ex, io.netty.channel.ConnectTimeoutException.class)) {
             return unavailable(exchange, service);
@@ -67,6 +70,13 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                         : Problems.write(exchange, status, "http-" + status.value(), status.getReasonPhrase(),
                                 rse.getReason() == null ? status.getReasonPhrase() : rse.getReason());
             };
+        }
+        if (hasCause(ex, java.io.IOException.class)) {
+            // The service went away mid-request (connection reset, closed before the response): the request may or
+            // may not have been done, so 502 (retry with the same idempotency key), not a 500 of the gateway's own.
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return Problems.write(exchange, HttpStatus.BAD_GATEWAY, "upstream-failed", "Bad gateway",
+                    service + " closed the connection before answering; retry with the same request id", Map.of());
         }
         if (hasCause(ex, TimeoutException.class)) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Gateway timeout",
@@ -100,6 +110,21 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                 exchange.getRequest().getPath(), Problems.requestId(exchange), ex);
         return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong in the gateway; quote the X-Request-Id when reporting it.");
+    }
+
+    /** resilience4j-bulkhead is only on the runtime classpath (through the circuit breaker starter). */
+    private static final String BULKHEAD_FULL = "io.github.resilience4j.bulkhead.BulkheadFullException";
+
+    private static boolean hasCauseNamed(Throwable ex, String className) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -13,6 +13,11 @@ record ServiceSpec(String module, int port, String database) {
             new ServiceSpec("analytics-service", 8084, "onegrid-analytics"),
             new ServiceSpec("gateway", 8080, null));
 
+    /** The same service on a port shifted by {@code offset} (a second stack beside the default one). */
+    ServiceSpec shifted(int offset) {
+        return new ServiceSpec(module, port + offset, database);
+    }
+
     Path jar(Path root) {
         return root.resolve(module).resolve("target").resolve(module + ".jar");
     }

@@ -1,5 +1,9 @@
 package org.onegrid.ticket.api;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 import org.onegrid.platform.service.ApiException;
 import org.onegrid.ticket.domain.Actor;
 import org.onegrid.ticket.domain.Role;
@@ -15,6 +19,9 @@ final class CallerHeaders {
     static final String DISTRICT = "X-OneGrid-District";
     static final String DEPARTMENT = "X-OneGrid-Department";
 
+    private static final java.util.Set<String> NO_TICKET_COMMANDS = java.util.Set.of("center-staff", "liaison",
+            "talent", "analyst");
+
     private CallerHeaders() {
     }
 
@@ -23,12 +30,16 @@ final class CallerHeaders {
             throw ApiException.badRequest(ROLE, "is required");
         }
         // The gateway lists every role a person holds; the first one this service knows decides.
-        Role parsed = java.util.Arrays.stream(role.split(",")).map(String::strip)
-                .map(Role::fromHeader).flatMap(java.util.Optional::stream).findFirst()
-                .orElseThrow(() -> ApiException.badRequest(ROLE,
-                        "must be one of grid-worker, dispatcher, department-handler, requester (resident), admin"));
+        List<String> roles = Arrays.stream(role.split(",")).map(String::strip).toList();
+        Optional<Role> parsed = roles.stream().map(Role::fromHeader).flatMap(Optional::stream).findFirst();
+        if (parsed.isEmpty() && roles.stream().anyMatch(NO_TICKET_COMMANDS::contains)) {
+            // Known OneGrid roles that the gateway lets read tickets but that command none: refused, not malformed.
+            throw ApiException.forbidden("role " + role.strip() + " has no ticket commands");
+        }
+        Role actorRole = parsed.orElseThrow(() -> ApiException.badRequest(ROLE,
+                "must be one of grid-worker, dispatcher, department-handler, requester (resident), admin"));
         String userId = user == null || user.isBlank() ? "anonymous" : user.strip();
-        return new Actor(userId, parsed, blankToNull(district), blankToNull(department));
+        return new Actor(userId, actorRole, blankToNull(district), blankToNull(department));
     }
 
     static String blankToNull(String s) {

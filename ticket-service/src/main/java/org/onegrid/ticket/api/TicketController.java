@@ -70,8 +70,15 @@ public class TicketController {
     }
 
     @GetMapping("/{id}")
-    public TicketViews.TicketView get(@PathVariable String id, @RequestHeader(value = ROLE, required = false) String role) {
-        return view(service.get(id), viewer(role));
+    public TicketViews.TicketView get(@PathVariable String id, @RequestHeader(value = ROLE, required = false) String role,
+                                      @RequestHeader(value = DISTRICT, required = false) String district) {
+        TicketData ticket = service.get(id);
+        String own = CallerHeaders.blankToNull(district);
+        if (viewer(role) == Role.DISPATCHER && own != null && !own.equals(ticket.districtCode)) {
+            // A district's command centre sees its own district's tickets (found by the reliability suite).
+            throw ApiException.forbidden("ticket " + ticket.ticketNo + " belongs to another district");
+        }
+        return view(ticket, viewer(role));
     }
 
     @PostMapping("/{id}/accept")
@@ -165,7 +172,20 @@ public class TicketController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String parent,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "reportedAt,desc") String sort,
-            @RequestHeader(value = ROLE, required = false) String role) {
+            @RequestHeader(value = ROLE, required = false) String role,
+            @RequestHeader(value = DISTRICT, required = false) String callerDistrict) {
+        String own = CallerHeaders.blankToNull(callerDistrict);
+        if (viewer(role) == Role.DISPATCHER && own != null) {
+            // Without a district a dispatcher lists their own; another district's is refused (reliability suite).
+            if (district != null && !district.equals(own)) {
+                throw ApiException.forbidden("a dispatcher of " + own + " lists tickets of " + own + " only");
+            }
+            district = own;
+        }
+        requireStorable("createdFrom", createdFrom);
+        requireStorable("createdTo", createdTo);
+        requireStorable("resolvedFrom", resolvedFrom);
+        requireStorable("resolvedTo", resolvedTo);
         var query = new TicketStore.Query(district, community, grid, statuses(status), category, channel, department,
                 overdue, escalationLevel, createdFrom, createdTo, resolvedFrom, resolvedTo, q, parent);
         return search(query, page, size, sort).map(t -> view(t, viewer(role)));
@@ -236,6 +256,16 @@ public class TicketController {
             throw ApiException.badRequest("sort", "direction must be asc or desc");
         }
         return store.search(query, now(), page, size, parts[0], ascending);
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
+    /** A date a query can carry to the database (far-away instants overflow its millisecond dates: a 500 before). */
+    private static void requireStorable(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw ApiException.badRequest(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private static Set<TicketStatus> statuses(List<String> names) {

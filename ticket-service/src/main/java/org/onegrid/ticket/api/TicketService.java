@@ -91,6 +91,10 @@ public class TicketService {
     /** Creates a ticket reported at a given time: for channels that hand over what they received earlier. */
     public CreateResult create(Intake in, Actor actor, Instant now) {
         GeoPoint point = point(in.lat(), in.lon());
+        if (in.districtCode() != null && !grids.districtExists(in.districtCode())) {
+            // Checked even when a grid or the coordinates decide the district: junk is refused, not ignored.
+            throw ApiException.badRequest("districtCode", "no district with code " + in.districtCode());
+        }
         String district = in.districtCode();
         String community = in.communityCode();
         String gridCode = in.gridCode();

@@ -58,7 +58,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                // A binding failure's default message is the converter's exception text: never shown to clients.
+                .map(f -> Map.of("field", f.getField(), "message", f.isBindingFailure()
+                        ? "has an invalid value" : String.valueOf(f.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = validationProblem(errors);
         return ResponseEntity.badRequest().body(problem);

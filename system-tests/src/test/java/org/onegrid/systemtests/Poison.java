@@ -1,0 +1,106 @@
+package org.onegrid.systemtests;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Records no consumer can take — malformed, of an unknown type, of a future version — and where they end up. */
+final class Poison {
+
+    static final String REASON_HEADER = "onegrid-dlt-reason";
+    private static final String BOOTSTRAP = "127.0.0.1:" + Stack.KAFKA;
+
+    /** A topic and a type its producers will only send in a later version. */
+    record Topic(String name, String futureType, boolean consumed) {
+    }
+
+    /** Every topic; the partner topic has no consumer yet, so nothing can dead-letter its records. */
+    static final List<Topic> TOPICS = List.of(
+            new Topic("onegrid.ticket.events", "onegrid.ticket.reported.v2", true),
+            new Topic("onegrid.talent.events", "onegrid.talent.stay-started.v2", true),
+            new Topic("onegrid.center.events", "onegrid.center.appeal-submitted.v2", true),
+            new Topic("onegrid.partner.events", "onegrid.partner.case-received.v2", false));
+
+    /** A bad record sent: its key (unique) and what is wrong with it. */
+    record Sent(String topic, String key, String kind) {
+    }
+
+    static List<Sent> produce() throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        List<Sent> sent = new ArrayList<>();
+        try (var producer = new KafkaProducer<String, String>(p)) {
+            for (Topic topic : TOPICS) {
+                Map<String, String> bad = new LinkedHashMap<>();
+                bad.put("malformed", "{\"id\": \"broken, this is not JSON");
+                bad.put("not-an-envelope", "[1, 2, 3]");
+                bad.put("unknown-type", envelope("onegrid.nobody.knows-this.v1", Map.of("x", 1)));
+                bad.put("future-version", envelope(topic.futureType(), Map.of("ticketId", "t-1", "newField", true)));
+                bad.put("bad-payload", envelope(topic.futureType().replace(".v2", ".v1"), Map.of("nonsense", "yes")));
+                for (var e : bad.entrySet()) {
+                    String key = "st-poison-" + e.getKey() + "-" + UUID.randomUUID();
+                    producer.send(new ProducerRecord<>(topic.name(), key, e.getValue())).get();
+                    sent.add(new Sent(topic.name(), key, e.getKey()));
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static String envelope(String type, Map<String, Object> data) {
+        var env = Http.JSON.createObjectNode()
+                .put("id", UUID.randomUUID().toString())
+                .put("source", "/system-tests")
+                .put("specversion", "1.0")
+                .put("type", type)
+                .put("subject", "st-" + UUID.randomUUID())
+                .put("time", Instant.now().toString())
+                .put("datacontenttype", "application/json")
+                .put("correlationid", UUID.randomUUID().toString());
+        env.set("data", Http.JSON.valueToTree(data));
+        return env.toString();
+    }
+
+    /** Dead letters by key: the reasons each got (one per consumer group that refused it). */
+    static Map<String, List<String>> deadLetters(List<String> dltTopics, java.util.Set<String> keys,
+                                                 java.util.Set<String> collect, Duration within) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "st-dlt-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        try (var consumer = new KafkaConsumer<String, String>(p)) {
+            consumer.subscribe(dltTopics);
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && !found.keySet().containsAll(keys)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key() != null && collect.contains(r.key())) {
+                        var header = r.headers().lastHeader(REASON_HEADER);
+                        found.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(header == null ? ""
+                                : new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

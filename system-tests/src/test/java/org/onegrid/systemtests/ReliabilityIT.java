@@ -1,0 +1,414 @@
+package org.onegrid.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole platform, packaged, on its own ports: poison on every topic, a crash of ticket-service under load, a
+ * broker outage, a replay of analytics, a hostile input corpus and the access matrix. Nothing accepted is lost,
+ * nothing is doubled, nothing hostile gets a 5xx. The phases share one stack and run in order; the summary is
+ * printed at the end.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("onegrid.root", "..")).toAbsolutePath().normalize();
+    private static final int CRASH_CASES = Integer.getInteger("onegrid.system-tests.crash-cases", 900);
+    private static final double CRASH_RATE = Double.parseDouble(System.getProperty("onegrid.system-tests.rate", "25"));
+    private static final int OUTAGE_CASES = Integer.getInteger("onegrid.system-tests.outage-cases", 300);
+    private static final List<String> DATABASES = List.of("onegrid-ticket", "onegrid-talent", "onegrid-center",
+            "onegrid-analytics");
+
+    private Stack stack;
+    private MongoClient mongo;
+    private final Http http = new Http();
+    private IntakeStream reports;
+    private String admin;
+    private String analyst;
+    private final Map<String, LoadDriver.Outcome> accepted = new LinkedHashMap<>();
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+    private List<Poison.Sent> poison = List.of();
+
+    @BeforeAll
+    void startStack() throws Exception {
+        stack = Stack.start(ROOT, Path.of("target/system-test-data").toAbsolutePath());
+        mongo = MongoClients.create("mongodb://127.0.0.1:" + Stack.MONGO);
+        reports = new GridReports(http, 20);
+        admin = http.token("st-admin", "admin", null, null);
+        analyst = http.token("st-analyst", "analyst", null, null);
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        System.out.println();
+        System.out.println("==== OneGrid reliability summary ====");
+        summary.forEach((k, v) -> System.out.printf("  %-34s %s%n", k, v));
+        System.out.println("=====================================");
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void poisonOnEveryTopicIsSetAside() throws Exception {
+        // Sent first, so that everything the later phases send is "a valid event after them".
+        poison = Poison.produce();
+        summary.put("poison records sent", poison.size() + " on " + Poison.TOPICS.size() + " topics");
+    }
+
+    @Test
+    @Order(2)
+    void crashOfTicketServiceUnderLoadLosesAndDoublesNothing() throws Exception {
+        LoadDriver driver = new LoadDriver();
+        int killAt = CRASH_CASES / 3;
+        List<CompletableFuture<Void>> crash = new ArrayList<>();
+        long started = System.nanoTime();
+        Map<String, LoadDriver.Outcome> outcomes = driver.run(reports, "st-crash", CRASH_CASES, CRASH_RATE, n -> {
+            if (n == killAt) {
+                crash.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        stack.kill("ticket-service");
+                        stack.restart("ticket-service");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+        });
+        crash.forEach(CompletableFuture::join);
+        summary.put("crash run", String.format("%d cases in %.0f s, ticket-service SIGKILLed at case %d",
+                CRASH_CASES, (System.nanoTime() - started) / 1e9, killAt));
+        record(outcomes, driver, "crash");
+    }
+
+    @Test
+    @Order(3)
+    void brokerOutageNeverAcknowledgesWhatItThenLoses() throws Exception {
+        LoadDriver driver = new LoadDriver();
+        double rate = 20;
+        int stopAt = (int) (rate * 3);
+        int startAt = (int) (rate * 13);
+        List<CompletableFuture<Void>> outage = new ArrayList<>();
+        Map<String, LoadDriver.Outcome> outcomes = driver.run(reports, "st-outage", OUTAGE_CASES, rate, n -> {
+            if (n == stopAt) {
+                outage.add(CompletableFuture.runAsync(() -> run(stack::stopBroker)));
+            }
+            if (n == startAt) {
+                outage.forEach(CompletableFuture::join);
+                // Evidence that accepted cases waited in the outboxes while the broker was away.
+                summary.put("outbox entries waiting for the broker", undelivered());
+                outage.add(CompletableFuture.runAsync(() -> run(stack::startBroker)));
+            }
+        });
+        outage.forEach(CompletableFuture::join);
+        summary.put("broker outage", "broker stopped ~10 s during " + OUTAGE_CASES + " cases");
+        record(outcomes, driver, "outage");
+    }
+
+    @Test
+    @Order(4)
+    void everyAcceptedCaseIsExactlyOneTicketCountedOnceAndTheOutboxDrained() throws Exception {
+        MongoDatabase ticketDb = mongo.getDatabase("onegrid-ticket");
+        var tickets = ticketDb.getCollection("tickets");
+        Map<String, Integer> perKey = new HashMap<>();
+        Map<String, String> idPerKey = new HashMap<>();
+        for (Document d : tickets.find(Filters.regex("clientRequestId", "^st-"))
+                .projection(Projections.include("_id", "clientRequestId"))) {
+            perKey.merge(d.getString("clientRequestId"), 1, Integer::sum);
+            idPerKey.put(d.getString("clientRequestId"), String.valueOf(d.get("_id")));
+        }
+        List<String> duplicates = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        List<String> lost = accepted.keySet().stream().filter(k -> !perKey.containsKey(k)).toList();
+        List<String> wrongTicket = accepted.values().stream()
+                .filter(o -> perKey.containsKey(o.key()) && !idPerKey.get(o.key()).equals(o.ticketId()))
+                .map(LoadDriver.Outcome::key).toList();
+        summary.put("tickets made by the suite", perKey.size());
+        summary.put("duplicates", duplicates.size());
+        summary.put("lost (2xx but no ticket)", lost.size());
+        assertThat(duplicates).as("tickets doubled").isEmpty();
+        assertThat(lost).as("accepted cases without a ticket").isEmpty();
+        assertThat(wrongTicket).as("accepted cases answered with another ticket's id").isEmpty();
+
+        eventually("outboxes drained", Duration.ofSeconds(120), () -> undelivered().isEmpty() ? true : null);
+        summary.put("outbox entries left", 0);
+
+        Map<String, Long> expected = new TreeMap<>();
+        for (Document d : tickets.find().projection(Projections.include("districtCode"))) {
+            expected.merge(String.valueOf(d.getString("districtCode")), 1L, Long::sum);
+        }
+        Map<String, Long>[] last = new Map[1];
+        try {
+            eventually("analytics counts every ticket once", Duration.ofSeconds(120), () -> {
+                last[0] = receivedPerDistrict();
+                return last[0].equals(expected) ? true : null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("analytics received per district " + last[0] + ", tickets per district "
+                    + expected, e);
+        }
+        summary.put("tickets per district (= analytics)", expected);
+    }
+
+    @Test
+    @Order(5)
+    void poisonWentToTheDeadLetterTopicsWithItsReason() {
+        // A known type with a payload missing its fields ("bad-payload") is sent too and reported, not required:
+        // consumers that need the missing fields refuse it, others (activity counts) may take it as it is.
+        Set<String> keys = poison.stream().filter(p -> !p.kind().equals("bad-payload")).filter(p -> Poison.TOPICS.stream()
+                .anyMatch(t -> t.consumed() && t.name().equals(p.topic()))).map(Poison.Sent::key)
+                .collect(Collectors.toSet());
+        List<String> dlts = Poison.TOPICS.stream().filter(Poison.Topic::consumed).map(t -> t.name() + ".DLT").toList();
+        Set<String> all = poison.stream().map(Poison.Sent::key).collect(Collectors.toSet());
+        Map<String, List<String>> found = Poison.deadLetters(dlts, keys, all, Duration.ofSeconds(60));
+        Map<String, String> byKind = new TreeMap<>();
+        for (Poison.Sent p : poison) {
+            List<String> reasons = found.get(p.key());
+            if (reasons != null) {
+                byKind.put(p.topic() + " " + p.kind(), reasons.size() + " x " + abbreviate(reasons.get(0)));
+            }
+        }
+        summary.put("DLT records (poison)", found.values().stream().mapToInt(List::size).sum());
+        byKind.forEach((k, v) -> summary.put("  DLT " + k, v));
+        assertThat(keys.stream().filter(k -> !found.containsKey(k)).toList())
+                .as("poison records on consumed topics not dead-lettered").isEmpty();
+        assertThat(found.values().stream().flatMap(List::stream)).as("each with a reason").allMatch(r -> !r.isBlank());
+    }
+
+    @Test
+    @Order(6)
+    void analyticsRebuiltFromTheTopicsEqualsTheLiveViews() throws Exception {
+        List<String> views = List.of("/api/analytics/tickets/figures", "/api/analytics/tickets/figures?groupBy=DISTRICT",
+                "/api/analytics/tickets/figures?groupBy=CHANNEL", "/api/analytics/league");
+        Map<String, JsonNode> live = new LinkedHashMap<>();
+        for (String v : views) {
+            Http.Response r = http.get(v, analyst);
+            assertThat(r.status()).as(v + " " + r.raw()).isEqualTo(200);
+            live.put(v, r.json());
+        }
+        Http.Response started = http.post("/api/analytics/admin/rebuild", admin, null);
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String id = started.json().path("id").asString();
+        JsonNode done = eventually("rebuild done", Duration.ofSeconds(180), () -> {
+            JsonNode p = http.get("/api/analytics/admin/rebuild", admin).json();
+            assertThat(p.path("state").asString()).as(p.toString()).isNotEqualTo("FAILED");
+            return id.equals(p.path("id").asString()) && "DONE".equals(p.path("state").asString()) ? p : null;
+        });
+        summary.put("replay", done.path("processed").asLong() + " records, " + done.path("invalid").asLong()
+                + " invalid skipped");
+        for (String v : views) {
+            assertThat(http.get(v, analyst).json()).as("rebuilt " + v).isEqualTo(live.get(v));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void hostileInputIsRefusedCleanlyAndChangesNothing() throws Exception {
+        String tyTicket = ticketOf("TY");
+        Map<String, String> tokens = new HashMap<>();
+        Map<String, Long> before = documentCounts();
+        List<HostileCorpus.Case> corpus = HostileCorpus.build(tyTicket);
+        List<String> failures = new ArrayList<>();
+        int refused = 0;
+        for (HostileCorpus.Case c : corpus) {
+            String token = null;
+            if (c.caller() != null) {
+                var who = c.caller();
+                token = tokens.computeIfAbsent(who.role() + who.district() + who.department(), k -> call(() ->
+                        http.token("st-hostile-" + who.role(), who.role(), who.district(), who.department())));
+            }
+            Http.Response r = http.send(c.method(), c.path(), token, c.body(), c.headers());
+            String why = verdict(r);
+            if (why == null) {
+                refused++;
+            } else {
+                failures.add(c.name() + " -> " + r.status() + " " + why + ": " + abbreviate(r.raw()));
+            }
+        }
+        Map<String, Long> after = documentCounts();
+        summary.put("hostile inputs tried / refused", corpus.size() + " / " + refused);
+        System.out.println("Hostile input cases: " + corpus.size());
+        assertThat(failures).as("hostile inputs not refused cleanly").isEmpty();
+        assertThat(after).as("documents per collection, before and after the corpus").isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void everyRoleIsRefusedOtherRolesCommandsAndOtherDistrictsData() throws Exception {
+        List<AccessMatrix.Attempt> attempts = AccessMatrix.build(ticketOf("TY"), ticketOf("HT"));
+        Map<String, String> tokens = new HashMap<>();
+        List<String> leaks = new ArrayList<>();
+        for (AccessMatrix.Attempt a : attempts) {
+            String token = a.role() == null ? null : tokens.computeIfAbsent(a.role(), k -> call(() ->
+                    http.token("st-access-" + a.role(), a.role(), a.district(), a.department())));
+            Http.Response r = http.send(a.method(), a.path(), token,
+                    a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), Map.of());
+            if (r.status() != 401 && r.status() != 403) {
+                leaks.add(a.role() + " " + a.method() + " " + a.path() + " -> " + r.status() + " " + abbreviate(r.raw()));
+            }
+        }
+        // A district's dispatcher listing without naming a district sees their own district only.
+        String ty = tokens.get("dispatcher");
+        JsonNode page = http.get("/api/tickets?size=100", ty).json();
+        for (JsonNode t : page.path("items")) {
+            if (!"TY".equals(t.path("districtCode").asString())) {
+                leaks.add("dispatcher TY listed a ticket of " + t.path("districtCode").asString());
+                break;
+            }
+        }
+        summary.put("access attempts / refused", attempts.size() + " / " + (attempts.size() - leaks.size()));
+        assertThat(leaks).as("access that should have been refused").isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private void record(Map<String, LoadDriver.Outcome> outcomes, LoadDriver driver, String phase) {
+        Map<LoadDriver.Result, Long> byResult = outcomes.values().stream()
+                .collect(Collectors.groupingBy(LoadDriver.Outcome::result, TreeMap::new, Collectors.counting()));
+        summary.put(phase + ": cases sent", outcomes.size() + " (" + driver.requestsSent.get() + " requests, "
+                + "retried 5xx " + driver.serverErrors.get() + ")");
+        summary.put(phase + ": outcomes", byResult);
+        summary.put(phase + ": statuses", new TreeMap<>(driver.statuses));
+        outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.ACCEPTED)
+                .forEach(o -> accepted.put(o.key(), o));
+        List<LoadDriver.Outcome> unexpected = outcomes.values().stream()
+                .filter(o -> o.result() == LoadDriver.Result.UNEXPECTED).limit(5).toList();
+        assertThat(unexpected).as("answers that are neither acceptance nor a retryable refusal").isEmpty();
+        assertThat(driver.statuses.keySet()).as("while a service or the broker is down: 503 (or 502/504), never a 500")
+                .allMatch(status -> status < 500 || status == 502 || status == 503 || status == 504);
+        assertThat(byResult.getOrDefault(LoadDriver.Result.ACCEPTED, 0L)).as("most cases accepted in the end")
+                .isGreaterThan(outcomes.size() * 9L / 10);
+    }
+
+    /** Documents still carrying outbox entries, per database/collection. */
+    private Map<String, Long> undelivered() {
+        Map<String, Long> left = new TreeMap<>();
+        for (String name : DATABASES) {
+            MongoDatabase db = mongo.getDatabase(name);
+            for (String c : db.listCollectionNames()) {
+                long n = db.getCollection(c).countDocuments(Filters.exists("outbox.0"));
+                if (n > 0) {
+                    left.put(name + "/" + c, n);
+                }
+            }
+        }
+        return left;
+    }
+
+    private Map<String, Long> documentCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String name : DATABASES) {
+            MongoDatabase db = mongo.getDatabase(name);
+            for (String c : db.listCollectionNames()) {
+                counts.put(name + "/" + c, db.getCollection(c).countDocuments());
+            }
+        }
+        return counts;
+    }
+
+    private Map<String, Long> receivedPerDistrict() throws Exception {
+        Http.Response r = http.get("/api/analytics/tickets/figures?groupBy=DISTRICT", analyst);
+        Map<String, Long> received = new TreeMap<>();
+        for (JsonNode row : r.json().path("rows")) {
+            received.merge(row.path("key").isNull() ? "null" : row.path("key").asString(),
+                    row.path("figures").path("received").asLong(), Long::sum);
+        }
+        return received;
+    }
+
+    private String ticketOf(String district) {
+        Document d = mongo.getDatabase("onegrid-ticket").getCollection("tickets")
+                .find(Filters.and(Filters.eq("districtCode", district), Filters.eq("status", "REPORTED"),
+                        Filters.regex("clientRequestId", "^st-"))).first();
+        assertThat(d).as("a reported ticket in " + district).isNotNull();
+        return String.valueOf(d.get("_id"));
+    }
+
+    /** null when the answer is a clean refusal: 4xx, problem+json, no stack trace. */
+    private static String verdict(Http.Response r) {
+        if (r.status() >= 500) {
+            return "server error";
+        }
+        if (r.status() < 400) {
+            return "accepted";
+        }
+        if (!r.contentType().startsWith("application/problem+json")) {
+            return "content type " + r.contentType();
+        }
+        String body = r.raw();
+        if (body.contains("Exception") || body.contains("\tat ") || body.contains("at org.")
+                || body.contains("at java.")) {
+            return "stack trace or exception class in the body";
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 160 ? one.substring(0, 160) + "…" : one;
+    }
+
+    private static <T> T eventually(String what, Duration within, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("timed out waiting until " + what);
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void run(Action action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T call(Callable<T> c) {
+        try {
+            return c.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
