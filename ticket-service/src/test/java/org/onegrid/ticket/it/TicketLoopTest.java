@@ -112,6 +112,10 @@ class TicketLoopTest extends IntegrationTestBase {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/tickets/{id}/dispatch")).isTrue();
         assertThat(docs.body().path("paths").has("/grid/locate")).isTrue();
+        // The channels partners integrate against are documented with examples.
+        assertThat(docs.body().path("paths").path("/intake/hotline/cases").toString()).contains("SY12345-20261123-0001");
+        assertThat(docs.body().path("paths").path("/intake/events").toString()).contains("video-incident");
+        assertThat(docs.body().path("paths").path("/open311/v2/requests.json").toString()).contains("service_code=noise");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.onegrid.ticket.intake.hotline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -90,6 +94,19 @@ public class HotlineController {
      * Receives a case. The body is read as bytes because the signature covers them exactly; it is parsed only
      * after the signature holds and has not been seen before, so a refused request leaves nothing behind.
      */
+    @Operation(summary = "Receive a 12345 hotline case (工单)", description = """
+            Signed by the hotline: X-Hotline-Signature = hex HMAC-SHA256(secret, X-Hotline-Timestamp + "\\n" + body),
+            X-Hotline-Timestamp in epoch seconds (at most 5 minutes off), X-Hotline-Partner = the partner id. A bad,
+            stale or replayed signature is 401 and nothing is stored. Idempotent on caseNo: 201 the first time, 200
+            with the same ticket after; a changed body for a known case is added to the ticket as a note.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = HotlineCaseRequest.class),
+                    examples = @ExampleObject(name = "street light", value = """
+                            {"caseNo": "SY12345-20261123-0001", "receivedAt": "2026-11-23T01:30:00Z",
+                             "callerName": "王先生", "callerPhone": "13812345678",
+                             "content": "金鸡岭路路灯连续三晚不亮", "categoryCode": "JTYS-DLSS",
+                             "address": "天涯区金鸡岭路88号", "lat": 18.2600, "lon": 109.4975,
+                             "districtCode": "TY", "urgency": "NORMAL"}"""))))
     @PostMapping("/cases")
     public ResponseEntity<CaseView> receive(@RequestHeader(value = PARTNER, required = false) String partner,
                                             @RequestHeader(value = TIMESTAMP, required = false) String timestamp,

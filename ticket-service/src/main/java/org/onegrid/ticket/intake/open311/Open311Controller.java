@@ -1,5 +1,8 @@
 package org.onegrid.ticket.intake.open311;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +99,16 @@ public class Open311Controller {
                         .map(v -> new Open311Views.AttributeValue(v.getKey(), v.getValue())).toList())).toList());
     }
 
+    @Operation(summary = "Open311 GeoReport v2: create a service request", description = """
+            Form-encoded, as the specification says: api_key, service_code, lat and long (or address_string),
+            attribute[code] where the service's definition requires it, and optional description (at most 4000),
+            media_url, email, phone, first_name, last_name. Answers [{service_request_id, service_notice,
+            account_id}]; errors are the specification's [{code, description}].""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, examples = @ExampleObject(
+                    name = "noise at night", value = "api_key=dev-open311-key&service_code=noise&lat=18.2530"
+                            + "&long=109.5120&attribute%5Btime_of_day%5D=night&description=%E5%A4%9C%E9%97%B4"
+                            + "%E6%96%BD%E5%B7%A5%E5%99%AA%E9%9F%B3"))))
     @PostMapping(path = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public List<Open311Views.Created> create(@RequestParam Map<String, String> form) {
         String client = client(form.get("api_key"));

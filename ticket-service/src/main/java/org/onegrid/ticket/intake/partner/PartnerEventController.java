@@ -1,5 +1,8 @@
 package org.onegrid.ticket.intake.partner;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -54,6 +57,20 @@ public class PartnerEventController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Receive a partner's CloudEvent (structured or binary mode)", description = """
+            Structured: Content-Type application/cloudevents+json with the whole event as the body. Binary: the
+            attributes in ce-id, ce-source, ce-type, ce-specversion, ce-time headers and the data as the JSON body.
+            Known types are checked against their schema; an unknown type or a schema violation is 400, a body over
+            64 KB 413, the same source and id again 409.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/cloudevents+json", examples = @ExampleObject(name = "video incident",
+                    value = """
+                            {"specversion": "1.0", "id": "cam-0042-20261123-001", "source": "urn:xueliang:sanya",
+                             "type": "onegrid.partner.video-incident.v1", "time": "2026-11-23T02:00:00Z",
+                             "datacontenttype": "application/json",
+                             "data": {"cameraId": "cam-0042", "lat": 18.2530, "lon": 109.5120,
+                                      "incidentKind": "road-damage", "detectedAt": "2026-11-23T01:59:30Z",
+                                      "snapshotUrl": "https://video.example/snap/001.jpg", "confidence": 0.91}}"""))))
     @PostMapping(path = "/intake/events", consumes = MediaType.ALL_VALUE)
     public ResponseEntity<Accepted> receive(HttpServletRequest request) throws IOException {
         CallerIdentity caller = CallerIdentity.current();
