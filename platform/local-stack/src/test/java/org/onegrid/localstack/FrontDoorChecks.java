@@ -2,8 +2,11 @@ package org.onegrid.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 /**
  * The gateway in front of the real services: who may do what, what a client cannot fake, and how it answers when
@@ -50,8 +53,8 @@ final class FrontDoorChecks {
         String busy = gateway.token("busy-client", "dispatcher", "TY", null);
         List<Integer> statuses = gateway.burst("/dev-auth/jwks.json", busy, 300);
         assertThat(statuses).as("a burst over the rate limit").contains(429);
-        Thread.sleep(2_500);
-        assertThat(gateway.get("/dev-auth/jwks.json", busy).status()).as("after the refill").isEqualTo(200);
+        Awaitility.await("the bucket refills").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/dev-auth/jwks.json", busy).status() == 200);
     }
 
     /** Stops analytics-service and checks that the gateway answers 503 problem+json for it. */
