@@ -21,6 +21,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -380,16 +381,9 @@ class ReliabilityIT {
         return one.length() > 160 ? one.substring(0, 160) + "…" : one;
     }
 
-    private static <T> T eventually(String what, Duration within, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("timed out waiting until " + what);
+    private static <T> T eventually(String what, Duration within, Callable<T> probe) {
+        return Awaitility.await(what).atMost(within).pollInterval(Duration.ofMillis(500))
+                .until(probe, java.util.Objects::nonNull);
     }
 
     private interface Action {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -172,22 +173,13 @@ class PartnerEventsTest extends IntegrationTestBase {
 
     /** The ticket whose title or description holds {@code text}, once the consumer has made it. */
     private JsonNode awaitTicket(String text) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            Response found = get("/tickets?channel=PARTNER&q=" + java.net.URLEncoder.encode(text,
-                    StandardCharsets.UTF_8), Caller.dispatcher("TY"));
-            if (found.body().path("items").size() > 0) {
-                assertThat(found.body().path("items").size()).isEqualTo(1);
-                return found.body().path("items").get(0);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no PARTNER ticket mentioning " + text);
+        JsonNode items = Awaitility.await("a PARTNER ticket mentioning " + text).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/tickets?channel=PARTNER&q=" + java.net.URLEncoder.encode(text,
+                        StandardCharsets.UTF_8), Caller.dispatcher("TY")).body().path("items"),
+                        found -> found.size() > 0);
+        assertThat(items.size()).isEqualTo(1);
+        return items.get(0);
     }
 
     /** Records of a topic with the given key, read from the start for {@code wait} (or until one is found). */
