@@ -13,6 +13,8 @@ import org.onegrid.gateway.devauth.DevIssuer;
 import org.onegrid.gateway.error.Problems;
 import org.onegrid.gateway.identity.IdentityHeadersFilter;
 import org.onegrid.gateway.identity.JwtIdentityConverter;
+import org.onegrid.gateway.open311.Open311ApiKeyFilter;
+import org.onegrid.gateway.open311.Open311Errors;
 import org.onegrid.gateway.policy.AccessPolicy;
 import org.onegrid.gateway.policy.PolicyAuthorizationManager;
 import org.onegrid.gateway.protect.BodyLimitFilter;
@@ -90,9 +92,12 @@ public class GatewayConfig {
     @Bean
     ServerAuthenticationEntryPoint problemEntryPoint() {
         return (exchange, e) -> {
-            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             boolean offered = exchange.getRequest().getHeaders().containsHeader("Authorization")
                     || exchange.getRequest().getHeaders().containsHeader(ApiKeyAuthentication.HEADER);
+            if (Open311ApiKeyFilter.isOpen311(exchange.getRequest())) {
+                return Open311Errors.unauthenticated(exchange, offered);
+            }
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                     offered ? "The credentials are invalid, expired or revoked"
                             : "This resource needs a bearer token or an API key");
@@ -101,7 +106,9 @@ public class GatewayConfig {
 
     @Bean
     ServerAccessDeniedHandler problemAccessDenied() {
-        return (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        return (exchange, e) -> Open311ApiKeyFilter.isOpen311(exchange.getRequest())
+                ? Open311Errors.forbidden(exchange)
+                : Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your role, scope, district or department does not allow "
                         + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath());
     }
@@ -181,6 +188,11 @@ public class GatewayConfig {
     @Bean
     JsonDepthFilter jsonDepthFilter(GatewaySettings settings) {
         return new JsonDepthFilter(settings.maxJsonDepth());
+    }
+
+    @Bean
+    Open311ApiKeyFilter open311ApiKeyFilter() {
+        return new Open311ApiKeyFilter();
     }
 
     @Bean

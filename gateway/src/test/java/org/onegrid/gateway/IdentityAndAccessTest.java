@@ -100,7 +100,7 @@ class IdentityAndAccessTest extends GatewayTestSupport {
         client.get().uri("/open311/v2/requests.json").exchange().expectStatus().isOk();
         client.get().uri("/api/tickets/public/board").exchange().expectStatus().isOk();
         // Writes on the same prefixes are not public.
-        client.post().uri("/open311/v2/requests.json").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/open311/v2/requests.json").exchange().expectStatus().isBadRequest();
         client.post().uri("/api/centers/C-7/board").exchange().expectStatus().isUnauthorized();
     }
 
@@ -133,7 +133,8 @@ class IdentityAndAccessTest extends GatewayTestSupport {
         assertThat(seen.header("X-Api-Key")).as("the partner's secret stays at the gateway").isNull();
 
         // A key without the scope is refused.
-        client.post().uri("/open311/v2/requests.json").header("X-Api-Key", key).exchange().expectStatus().isForbidden();
+        client.post().uri("/open311/v2/requests.json").header("X-Api-Key", key).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$[0].code").isEqualTo(403);
 
         // The listing never shows secrets or hashes.
         client.get().uri("/admin/api-keys").header("Authorization", admin).exchange()
