@@ -46,6 +46,18 @@ public final class PersonalData {
         return new String(Character.toChars(first)) + "*".repeat(Math.max(rest, 1));
     }
 
+    /** wang.xiaoming@example.cn → w***@example.cn: enough to recognise one's own, not to write to it. */
+    public static String maskEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return email;
+        }
+        int at = email.lastIndexOf('@');
+        if (at <= 0) {
+            return "*".repeat(email.length());
+        }
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+
     /** Replaces ID and mobile numbers inside free text. */
     public static String scrubText(String text) {
         if (text == null) {

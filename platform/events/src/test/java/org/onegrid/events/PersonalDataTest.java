@@ -11,6 +11,8 @@ class PersonalDataTest {
         assertThat(PersonalData.maskPhone("13812345678")).isEqualTo("138****5678");
         assertThat(PersonalData.maskIdNumber("46020019900101123X")).isEqualTo("**************123X");
         assertThat(PersonalData.maskName("王小明")).isEqualTo("王**");
+        assertThat(PersonalData.maskEmail("wang.xiaoming@example.cn")).isEqualTo("w***@example.cn");
+        assertThat(PersonalData.maskEmail("not-an-address")).isEqualTo("**************");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketException;
 import org.onegrid.ticket.domain.TicketPolicy;
 import org.onegrid.ticket.domain.TicketStatus;
+import org.onegrid.ticket.domain.Urgency;
 import org.onegrid.ticket.domain.intake.LikelyDuplicates;
 import org.onegrid.ticket.events.TicketEventMapper;
 import org.onegrid.ticket.store.GridStore;
@@ -45,7 +46,17 @@ public class TicketService {
     public record Intake(String channel, String sourceRef, String clientRequestId, String title, String description,
                          String address, Double lat, Double lon, String requesterName, String requesterPhone,
                          String requesterRef, String districtCode, String communityCode, String gridCode,
-                         String categoryCode, List<String> attachments) {
+                         String categoryCode, List<String> attachments, Urgency urgency, Instant promisedBy,
+                         String requesterEmail) {
+        /** Most channels grade nothing and promise nothing beyond the category's deadlines. */
+        public Intake(String channel, String sourceRef, String clientRequestId, String title, String description,
+                      String address, Double lat, Double lon, String requesterName, String requesterPhone,
+                      String requesterRef, String districtCode, String communityCode, String gridCode,
+                      String categoryCode, List<String> attachments) {
+            this(channel, sourceRef, clientRequestId, title, description, address, lat, lon, requesterName,
+                    requesterPhone, requesterRef, districtCode, communityCode, gridCode, categoryCode, attachments,
+                    null, null, null);
+        }
     }
 
     /** A create's outcome; the rating token is only present when this call created the ticket. */
@@ -127,7 +138,8 @@ public class TicketService {
             ticket = Ticket.report(id, ticketNo, new Ticket.NewTicket(in.channel(), in.sourceRef(),
                     in.clientRequestId(), in.title(), in.description(), in.address(), point, in.requesterName(),
                     in.requesterPhone(), in.requesterRef(), district, community, gridCode, categoryCode,
-                    in.attachments()), category, token, actor, now, policy);
+                    in.attachments(), in.urgency(), in.promisedBy(), in.requesterEmail()), category, token, actor,
+                    now, policy);
         } catch (TicketException e) {
             throw toApi(e);
         }

@@ -21,7 +21,7 @@ public final class TicketViews {
         }
     }
 
-    public record RequesterView(String name, String phone, String ref) {
+    public record RequesterView(String name, String phone, String email, String ref) {
     }
 
     public record HistoryView(String action, String from, String to, String actorId, String role, Instant at,
@@ -40,7 +40,8 @@ public final class TicketViews {
                              String resolutionSummary, String replySummary, String lastReason,
                              Boolean resolvedOnTime, Instant reportedAt, Instant acceptedAt, Instant firstResponseAt,
                              Instant dispatchedAt, Instant resolvedAt, Instant repliedAt, Instant closedAt,
-                             Instant updatedAt, DeadlineView firstResponse, DeadlineView solution, Instant ratingDueAt,
+                             Instant updatedAt, String urgency, Instant promisedBy, DeadlineView firstResponse,
+                             DeadlineView solution, Instant ratingDueAt,
                              long version,
                              List<HistoryView> history, String likelyDuplicateOf) {
     }
@@ -58,14 +59,16 @@ public final class TicketViews {
         boolean staff = viewer != Role.REQUESTER;
         RequesterView requester = new RequesterView(
                 staff ? t.requesterName : PersonalData.maskName(t.requesterName),
-                staff ? t.requesterPhone : PersonalData.maskPhone(t.requesterPhone), t.requesterRef);
+                staff ? t.requesterPhone : PersonalData.maskPhone(t.requesterPhone),
+                staff ? t.requesterEmail : PersonalData.maskEmail(t.requesterEmail), t.requesterRef);
         return new TicketView(t.id, t.ticketNo, t.status.name(), t.channel, t.sourceRef, t.title, t.description,
                 t.address, t.location == null ? null : t.location.lat(), t.location == null ? null : t.location.lon(),
                 requester, t.districtCode, t.communityCode, t.gridCode, t.categoryCode, t.departmentCode,
                 t.parentTicketId, t.escalationLevel, t.reopenCount, t.dispatchCount,
                 t.rating == null ? null : t.rating.name(), t.ratingComment, t.resolutionSummary, t.replySummary,
                 t.lastReason, t.resolvedOnTime, t.reportedAt, t.acceptedAt, t.firstResponseAt, t.dispatchedAt,
-                t.resolvedAt, t.repliedAt, t.closedAt, t.updatedAt, DeadlineView.of(t.firstResponse),
+                t.resolvedAt, t.repliedAt, t.closedAt, t.updatedAt, t.urgency == null ? null : t.urgency.name(),
+                t.promisedBy, DeadlineView.of(t.firstResponse),
                 DeadlineView.of(t.solution), t.ratingDueAt, t.version, t.history.stream().map(HistoryView::of).toList(),
                 t.likelyDuplicateOf);
     }

@@ -12,9 +12,29 @@ public record Deadline(Kind kind, Instant startAt, Instant dueAt, Instant warnAt
 
     public static Deadline compute(Kind kind, Instant start, WorkingDuration length, WorkingCalendar calendar,
                                    double warnFraction) {
-        long minutes = length.minutes(calendar);
+        return compute(kind, start, length, Urgency.NORMAL, calendar, warnFraction);
+    }
+
+    public static Deadline compute(Kind kind, Instant start, WorkingDuration length, Urgency urgency,
+                                   WorkingCalendar calendar, double warnFraction) {
+        long minutes = urgency.scale(length.minutes(calendar));
         return new Deadline(kind, start, calendar.plusWorkingMinutes(start, minutes),
                 calendar.plusWorkingMinutes(start, (long) Math.floor(minutes * warnFraction)), false, false);
+    }
+
+    /**
+     * This deadline, or an earlier one promised elsewhere (the 12345 hotline's own deadline for its case): the
+     * platform is held to the stricter promise, never relaxed by a later one. The warning then falls at the same
+     * share of the (wall-clock) time left.
+     */
+    public Deadline atLatest(Instant promised, double warnFraction) {
+        if (promised == null || !promised.isBefore(dueAt)) {
+            return this;
+        }
+        Instant warn = promised.isAfter(startAt)
+                ? startAt.plusMillis((long) Math.floor((promised.toEpochMilli() - startAt.toEpochMilli()) * warnFraction))
+                : promised;
+        return new Deadline(kind, startAt, promised, warn, warned, escalated);
     }
 
     Deadline markWarned() {

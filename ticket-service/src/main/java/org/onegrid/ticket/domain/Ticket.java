@@ -34,7 +34,11 @@ public final class Ticket {
     public record NewTicket(String channel, String sourceRef, String clientRequestId, String title,
                             String description, String address, GeoPoint location, String requesterName,
                             String requesterPhone, String requesterRef, String districtCode, String communityCode,
-                            String gridCode, String categoryCode, List<String> attachments) {
+                            String gridCode, String categoryCode, List<String> attachments, Urgency urgency,
+                            Instant promisedBy, String requesterEmail) {
+        public NewTicket {
+            urgency = urgency == null ? Urgency.NORMAL : urgency;
+        }
     }
 
     private static final Set<Role> DISPATCHING = EnumSet.of(Role.DISPATCHER, Role.ADMIN);
@@ -69,6 +73,9 @@ public final class Ticket {
         d.requesterName = cmd.requesterName();
         d.requesterPhone = cmd.requesterPhone();
         d.requesterRef = cmd.requesterRef();
+        d.requesterEmail = cmd.requesterEmail();
+        d.urgency = cmd.urgency();
+        d.promisedBy = cmd.promisedBy();
         d.ratingTokenHash = ratingToken == null ? null : hashToken(ratingToken);
         d.districtCode = cmd.districtCode();
         d.communityCode = cmd.communityCode();
@@ -255,7 +262,8 @@ public final class Ticket {
             d.resolvedOnTime = null;
             // The reopened work gets a fresh solution deadline of the category's length, counted from now.
             d.solution = Deadline.compute(Deadline.Kind.SOLUTION, now,
-                    category.forDistrict(d.districtCode).solution(), policy.calendar(), policy.warnFraction());
+                    category.forDistrict(d.districtCode).solution(), urgency(), policy.calendar(),
+                    policy.warnFraction());
             record("reopen", REPLIED, actor, now, comment, null, new TicketChange.Reopened(d.reopenCount));
         } else {
             int level = raiseEscalation();
@@ -375,11 +383,15 @@ public final class Ticket {
 
     private void computeDeadlines(CategoryRule rule, Instant start, boolean includeFirstResponse) {
         if (includeFirstResponse) {
-            d.firstResponse = Deadline.compute(Deadline.Kind.FIRST_RESPONSE, start, rule.firstResponse(),
+            d.firstResponse = Deadline.compute(Deadline.Kind.FIRST_RESPONSE, start, rule.firstResponse(), urgency(),
                     policy.calendar(), policy.warnFraction());
         }
-        d.solution = Deadline.compute(Deadline.Kind.SOLUTION, start, rule.solution(), policy.calendar(),
-                policy.warnFraction());
+        d.solution = Deadline.compute(Deadline.Kind.SOLUTION, start, rule.solution(), urgency(), policy.calendar(),
+                policy.warnFraction()).atLatest(d.promisedBy, policy.warnFraction());
+    }
+
+    private Urgency urgency() {
+        return d.urgency == null ? Urgency.NORMAL : d.urgency;
     }
 
     private void respondedAt(Instant now) {

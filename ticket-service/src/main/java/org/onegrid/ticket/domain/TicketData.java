@@ -23,6 +23,7 @@ public final class TicketData {
     public String requesterName;
     public String requesterPhone;
     public String requesterRef;
+    public String requesterEmail;
     public String ratingTokenHash;
 
     public String districtCode;
@@ -54,6 +55,10 @@ public final class TicketData {
     public Instant closedAt;
     public Instant updatedAt;
 
+    /** The channel's grading (the 12345 hotline's); it shortens the category's deadlines. */
+    public Urgency urgency;
+    /** A deadline the channel promised the requester (the hotline's own); the solution deadline is never later. */
+    public Instant promisedBy;
     public Deadline firstResponse;
     public Deadline solution;
     /** A replied ticket closes unrated at this time unless the requester rates it first. */

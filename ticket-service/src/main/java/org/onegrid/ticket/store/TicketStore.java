@@ -32,6 +32,7 @@ import org.onegrid.ticket.domain.Role;
 import org.onegrid.ticket.domain.Ticket;
 import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketStatus;
+import org.onegrid.ticket.domain.Urgency;
 import org.springframework.stereotype.Component;
 
 /**
@@ -271,7 +272,7 @@ public class TicketStore {
                 .append("location", d.location == null ? null
                         : new Document("lat", d.location.lat()).append("lon", d.location.lon()))
                 .append("requester", new Document("name", d.requesterName).append("phone", d.requesterPhone)
-                        .append("ref", d.requesterRef))
+                        .append("ref", d.requesterRef).append("email", d.requesterEmail))
                 .append("ratingTokenHash", d.ratingTokenHash)
                 .append("districtCode", d.districtCode)
                 .append("communityCode", d.communityCode)
@@ -298,6 +299,8 @@ public class TicketStore {
                 .append("repliedAt", Docs.date(d.repliedAt))
                 .append("closedAt", Docs.date(d.closedAt))
                 .append("updatedAt", Docs.date(d.updatedAt))
+                .append("urgency", d.urgency == null ? null : d.urgency.name())
+                .append("promisedBy", Docs.date(d.promisedBy))
                 .append("firstResponse", deadline(d.firstResponse))
                 .append("solution", deadline(d.solution))
                 .append("ratingDueAt", Docs.date(d.ratingDueAt))
@@ -323,6 +326,7 @@ public class TicketStore {
             d.requesterName = requester.getString("name");
             d.requesterPhone = requester.getString("phone");
             d.requesterRef = requester.getString("ref");
+            d.requesterEmail = requester.getString("email");
         }
         d.ratingTokenHash = doc.getString("ratingTokenHash");
         d.districtCode = doc.getString("districtCode");
@@ -350,6 +354,8 @@ public class TicketStore {
         d.repliedAt = Docs.instant(doc, "repliedAt");
         d.closedAt = Docs.instant(doc, "closedAt");
         d.updatedAt = Docs.instant(doc, "updatedAt");
+        d.urgency = doc.getString("urgency") == null ? null : Urgency.valueOf(doc.getString("urgency"));
+        d.promisedBy = Docs.instant(doc, "promisedBy");
         d.firstResponse = deadline(doc.get("firstResponse", Document.class));
         d.solution = deadline(doc.get("solution", Document.class));
         d.ratingDueAt = Docs.instant(doc, "ratingDueAt");

@@ -31,7 +31,7 @@ class TicketTest {
     private Ticket report(String district, CategoryRule rule) {
         return Ticket.report("t-1", district + "-20260302-0001", new Ticket.NewTicket("GRID_APP", null, "req-1",
                 "垃圾桶满溢", "请清运", "金鸡岭路", null, "王小明", "13812345678", "r-1", district, district + "-X",
-                district + "-X-01", rule.code(), List.of("photo-1")), rule, "secret", worker, monday9, policy);
+                district + "-X-01", rule.code(), List.of("photo-1"), null, null, null), rule, "secret", worker, monday9, policy);
     }
 
     @Test
@@ -171,7 +171,7 @@ class TicketTest {
     void mergedDuplicateClosesWithItsParent() {
         Ticket parent = report("TY", SANITATION);
         Ticket child = Ticket.report("t-2", "TY-2", new Ticket.NewTicket("GRID_APP", null, null, "同一垃圾桶", null,
-                null, null, null, null, null, "TY", null, null, "sanitation", null), SANITATION, "s2", worker,
+                null, null, null, null, null, "TY", null, null, "sanitation", null, null, null, null), SANITATION, "s2", worker,
                 monday9, policy);
         child.mergeInto(dispatcher, monday9, parent, "重复");
         assertThat(child.status()).isEqualTo(TicketStatus.MERGED);

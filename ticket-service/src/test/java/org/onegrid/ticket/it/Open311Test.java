@@ -44,7 +44,7 @@ class Open311Test extends IntegrationTestBase {
         Map<String, String> form = new LinkedHashMap<>(Map.of("api_key", "client-key", "service_code", "noise",
                 "lat", String.valueOf(JJL_LAT), "long", String.valueOf(JJL_LON),
                 "description", "楼下KTV每晚唱到两点，电话 13812345678", "first_name", "小明", "last_name", "王",
-                "phone", "13812345678", "media_url", "https://example.org/ktv.jpg"));
+                "phone", "13812345678", "media_url", "https://example.org/ktv.jpg", "email", "xiaoming.wang@example.cn"));
         Reply missingAttribute = open311Post("/open311/v2/requests.json", form, Map.of());
         assertThat(missingAttribute.status()).isEqualTo(400);
         assertThat(missingAttribute.body().get(0).path("description").asString()).contains("time_of_day");
@@ -67,9 +67,10 @@ class Open311Test extends IntegrationTestBase {
         assertThat(request.path("media_url").asString()).isEqualTo("https://example.org/ktv.jpg");
         assertThat(request.path("description").asString()).doesNotContain("13812345678").contains("time_of_day: night");
         // Staff see the reporter; the public Open311 view never does.
-        assertThat(get("/tickets/" + id, Caller.dispatcher("TY")).body().path("requester").path("phone").asString())
-                .isEqualTo("13812345678");
-        assertThat(request.toString()).doesNotContain("13812345678").doesNotContain("小明");
+        JsonNode requester = get("/tickets/" + id, Caller.dispatcher("TY")).body().path("requester");
+        assertThat(requester.path("phone").asString()).isEqualTo("13812345678");
+        assertThat(requester.path("email").asString()).isEqualTo("xiaoming.wang@example.cn");
+        assertThat(request.toString()).doesNotContain("13812345678").doesNotContain("小明").doesNotContain("example.cn");
 
         Reply listed = open311Get("/open311/v2/requests.json?service_code=noise&status=open&page_size=1000");
         assertThat(listed.body().findValuesAsString("service_request_id")).contains(id);
@@ -132,6 +133,15 @@ class Open311Test extends IntegrationTestBase {
         Reply tooLong = open311Post("/open311/v2/requests.json", Map.of("api_key", "k", "service_code", "roads",
                 "address_string", "三亚市天涯区金鸡岭社区", "description", "路".repeat(4001)), Map.of());
         assertThat(tooLong.status()).isEqualTo(400);
+
+        Reply badEmail = open311Post("/open311/v2/requests.json", Map.of("api_key", "k", "service_code", "roads",
+                "address_string", "三亚市天涯区金鸡岭社区", "email", "wang at home"), Map.of());
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.body().get(0).path("description").asString()).contains("email");
+        Reply badPhone = open311Post("/open311/v2/requests.json", Map.of("api_key", "k", "service_code", "roads",
+                "address_string", "三亚市天涯区金鸡岭社区", "phone", "{\"$gt\": \"\"}"), Map.of());
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.body().get(0).path("description").asString()).contains("phone");
 
         Reply range = open311Get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00%2B08:00"
                 + "&end_date=2026-06-01T00:00:00%2B08:00");

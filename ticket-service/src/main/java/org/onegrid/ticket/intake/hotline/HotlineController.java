@@ -224,6 +224,9 @@ public class HotlineController {
         if ((request.lat() == null) != (request.lon() == null)) {
             throw ApiException.badRequest(request.lat() == null ? "lat" : "lon", "give both lat and lon, or neither");
         }
+        if (request.deadline() != null && !request.deadline().isAfter(request.receivedAt())) {
+            throw ApiException.badRequest("deadline", "must be after receivedAt");
+        }
         return request;
     }
 

@@ -18,6 +18,7 @@ import org.onegrid.ticket.domain.HistoryEntry;
 import org.onegrid.ticket.domain.Role;
 import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketStatus;
+import org.onegrid.ticket.domain.Urgency;
 import org.onegrid.ticket.domain.intake.RepeatCaller;
 import org.onegrid.ticket.store.TicketStore;
 import org.slf4j.Logger;
@@ -92,7 +93,8 @@ public class HotlineIntake {
         Instant reportedAt = req.receivedAt().isAfter(now) ? now : req.receivedAt();
         var created = tickets.create(new TicketService.Intake(CHANNEL, req.caseNo(), null, title(req.content()),
                 req.content(), req.address(), req.lat(), req.lon(), req.callerName(), req.callerPhone(), null,
-                req.districtCode(), null, null, category, null), actor, reportedAt);
+                req.districtCode(), null, null, category, null, Urgency.of(req.urgency()), req.deadline(), null),
+                actor, reportedAt);
         Document caseDoc = caseDoc(partner, req, created.ticket().id, phoneHash, contentHash, payloadHash, category,
                 now);
         if (!store.insertCase(caseDoc)) {

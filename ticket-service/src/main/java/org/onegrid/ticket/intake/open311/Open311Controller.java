@@ -56,7 +56,6 @@ public class Open311Controller {
 
     static final String CHANNEL = "OPEN311";
     static final String WRITE_SCOPE = "open311:write";
-    static final int MAX_DESCRIPTION = 4000;
     static final int MAX_RESULTS = 1000;
     static final Duration MAX_RANGE = Duration.ofDays(90);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -112,50 +111,25 @@ public class Open311Controller {
     @PostMapping(path = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public List<Open311Views.Created> create(@RequestParam Map<String, String> form) {
         String client = client(form.get("api_key"));
-        String code = required(form, "service_code");
+        Open311Submission in = Open311Submission.parse(form);
+        String code = in.serviceCode();
         CategoryRule category = category(code, false);
-        Map<String, String> answers = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith("attribute[") && k.endsWith("]")) {
-                answers.put(k.substring("attribute[".length(), k.length() - 1), v);
-            }
-        });
-        String problem = ServiceAttribute.problem(code, answers);
+        String problem = ServiceAttribute.problem(code, in.answers());
         if (problem != null) {
             throw Open311Error.badRequest(problem);
         }
-        Double lat = number(form, "lat");
-        Double lon = number(form, "long");
-        String address = blankToNull(form.get("address_string"));
-        if ((lat == null) != (lon == null)) {
-            throw Open311Error.badRequest("give both lat and long, or address_string");
-        }
-        if (lat == null && address == null) {
-            throw Open311Error.badRequest("a location is required: lat and long, or address_string");
-        }
-        String[] place = lat == null ? placeOf(address) : new String[] {null, null};
-        String description = blankToNull(form.get("description"));
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw Open311Error.badRequest("description is longer than " + MAX_DESCRIPTION + " characters");
-        }
-        String mediaUrl = blankToNull(form.get("media_url"));
-        if (mediaUrl != null && !mediaUrl.matches("(?i)https?://\\S+")) {
-            throw Open311Error.badRequest("media_url must be an http(s) URL");
-        }
-        String name = String.join(" ", Arrays.stream(new String[] {form.get("first_name"), form.get("last_name")})
-                .filter(s -> s != null && !s.isBlank()).map(String::strip).toList());
-        StringBuilder text = new StringBuilder(description == null ? "" : description);
+        String[] place = in.lat() == null ? placeOf(in.address()) : new String[] {null, null};
+        StringBuilder text = new StringBuilder(in.description() == null ? "" : in.description());
         ServiceAttribute.of(code).forEach(a -> {
-            String v = answers.get(a.code());
+            String v = in.answers().get(a.code());
             if (v != null && !v.isBlank()) {
                 text.append(text.isEmpty() ? "" : "\n").append(a.code()).append(": ").append(v.strip());
             }
         });
-        String title = title(category, description);
-        var result = service.create(new TicketService.Intake(CHANNEL, null, null, title, text.toString(), address,
-                lat, lon, name.isEmpty() ? null : name, blankToNull(form.get("phone")),
-                "open311:" + client, place[0], place[1], null, code, mediaUrl == null ? null : List.of(mediaUrl)),
-                Actor.system("open311:" + client));
+        var result = service.create(new TicketService.Intake(CHANNEL, null, null, title(category, in.description()),
+                text.toString(), in.address(), in.lat(), in.lon(), in.name(), in.phone(), "open311:" + client,
+                place[0], place[1], null, code, in.mediaUrl() == null ? null : List.of(in.mediaUrl()), null, null,
+                in.email()), Actor.system("open311:" + client));
         TicketData t = result.ticket();
         return List.of(new Open311Views.Created(t.id, notice(t), null));
     }
@@ -190,7 +164,7 @@ public class Open311Controller {
         if (number < 1) {
             throw Open311Error.badRequest("page starts at 1");
         }
-        var query = new TicketStore.Query(null, null, null, statuses, blankToNull(code), null, null, null, null,
+        var query = new TicketStore.Query(null, null, null, statuses, Open311Submission.blankToNull(code), null, null, null, null,
                 range[0], range[1], null, null, null, null);
         return tickets.search(query, clock.instant(), number - 1, size, "reportedAt", false).items().stream()
                 .map(t -> request(t, departments)).toList();
@@ -387,29 +361,5 @@ public class Open311Controller {
     static String format(Instant instant) {
         return instant == null ? null : ISO.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE)
                 .toOffsetDateTime());
-    }
-
-    private static String required(Map<String, String> form, String field) {
-        String value = blankToNull(form.get(field));
-        if (value == null) {
-            throw Open311Error.badRequest(field + " is required");
-        }
-        return value;
-    }
-
-    private static Double number(Map<String, String> form, String field) {
-        String value = blankToNull(form.get(field));
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw Open311Error.badRequest(field + " must be a decimal number");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

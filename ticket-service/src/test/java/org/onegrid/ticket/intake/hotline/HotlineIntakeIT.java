@@ -148,6 +148,38 @@ class HotlineIntakeIT {
         r = http.postCase(badTime);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("receivedAt");
+
+        var deadlineBeforeReceipt = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
+        deadlineBeforeReceipt.put("deadline", Instant.now().minusSeconds(3600).toString());
+        r = http.postCase(deadlineBeforeReceipt);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("deadline");
+    }
+
+    @Test
+    void theHotlinesUrgencyAndDeadlineHoldTheTicketToTheStricterPromise() {
+        String caseNo = caseNo();
+        var body = hotlineCase(caseNo, phone(), "井盖缺失，有人掉落风险", "JTYS-DLSS");
+        body.put("urgency", "VERY_URGENT");
+        Instant promised = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        body.put("deadline", promised.toString());
+        HotlineHttp.Response created = http.postCase(body);
+        assertThat(created.status()).isEqualTo(201);
+
+        JsonNode ticket = http.ticket(created.body().path("ticketId").asString());
+        assertThat(ticket.path("urgency").asString()).isEqualTo("VERY_URGENT");
+        assertThat(Instant.parse(ticket.path("promisedBy").asString())).isEqualTo(promised);
+        assertThat(Instant.parse(ticket.path("solution").path("dueAt").asString()))
+                .as("ten minutes is stricter than any category's working-time deadline").isEqualTo(promised);
+
+        var normal = hotlineCase(caseNo(), phone(), "道路破损", "JTYS-DLSS");
+        JsonNode ordinary = http.ticket(http.postCase(normal).body().path("ticketId").asString());
+        var urgent = hotlineCase(caseNo(), phone(), "道路塌陷", "JTYS-DLSS");
+        urgent.put("urgency", "URGENT");
+        JsonNode hurried = http.ticket(http.postCase(urgent).body().path("ticketId").asString());
+        assertThat(Instant.parse(hurried.path("firstResponse").path("dueAt").asString()))
+                .isBefore(Instant.parse(ordinary.path("firstResponse").path("dueAt").asString()));
+        assertThat(ordinary.hasNonNull("promisedBy")).isFalse();
     }
 
     @Test
