@@ -61,6 +61,16 @@ final class Gateway {
         return parse(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A form-encoded POST with no header of ours: what a third-party client such as an Open311 app sends. */
+    Response form(String path, Map<String, String> fields) throws Exception {
+        String body = String.join("&", fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).toList());
+        return parse(http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Sends the same GET many times at once and returns the statuses. */
     List<Integer> burst(String path, String token, int count) {
         List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();

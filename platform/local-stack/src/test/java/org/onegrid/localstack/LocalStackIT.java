@@ -67,6 +67,7 @@ class LocalStackIT {
                     .allMatch(n -> n > 0);
 
             new AppealRoundTrip(DATA).run();
+            new Open311RoundTrip().run();
             new FrontDoorChecks().run();
             countsAfterFirstStart = collectionCounts(markersAfterFirstStart);
             FrontDoorChecks.serviceDown(first.toHandle());
