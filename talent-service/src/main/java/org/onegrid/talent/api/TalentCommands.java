@@ -125,7 +125,7 @@ public class TalentCommands {
             talents.review(t, outcome.status(), outcome.highLevelClass(), review, change, out, now);
         } catch (RuntimeException e) {
             if (liaison != null) {
-                liaisons.release(liaison.id());
+                liaisons.release(liaison.id(), id);
             }
             throw e;
         }
@@ -149,7 +149,7 @@ public class TalentCommands {
             if (liaisonId.equals(t.liaisonId())) {
                 return t;
             }
-            if (!liaisons.reserve(liaisonId)) {
+            if (!liaisons.reserve(liaisonId, id, clock.instant())) {
                 throw ApiException.conflict("liaison " + liaisonId + " has no free capacity", java.util.Map.of());
             }
         } else {
@@ -163,11 +163,11 @@ public class TalentCommands {
             talents.assignLiaison(t, change, List.of(events.liaisonAssigned(t,
                     t.highLevelClass() == null ? null : t.highLevelClass().name(), change, next.unitId())), now);
         } catch (RuntimeException e) {
-            liaisons.release(next.id());
+            liaisons.release(next.id(), id);
             throw e;
         }
         if (t.liaisonId() != null) {
-            liaisons.release(t.liaisonId());
+            liaisons.release(t.liaisonId(), id);
         }
         relay.nudge();
         return get(id);
@@ -181,7 +181,7 @@ public class TalentCommands {
             if (pick.isEmpty()) {
                 return Optional.empty();
             }
-            if (liaisons.reserve(pick.get().liaisonId())) {
+            if (liaisons.reserve(pick.get().liaisonId(), t.id(), clock.instant())) {
                 return liaisons.find(pick.get().liaisonId());
             }
         }

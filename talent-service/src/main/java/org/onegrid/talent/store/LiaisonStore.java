@@ -3,9 +3,13 @@ package org.onegrid.talent.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +26,10 @@ import org.onegrid.talent.domain.LiaisonChoice;
 
 /**
  * The {@code liaisons} collection (服务联络员, each in a unit). {@code free} is kept beside {@code assigned} so that
- * taking a place is one conditional {@code $inc} that can never push a liaison over capacity.
+ * taking a place is one conditional {@code $inc} that can never push a liaison over capacity. Each place taken is
+ * held in the name of a talent ({@code holds}), because taking the place and writing the talent are two documents:
+ * a crash between them leaves a hold whose talent does not point at this liaison, which
+ * {@link #staleHolds}/{@link #release} let the reconciler give back.
  */
 public class LiaisonStore {
 
@@ -42,10 +49,12 @@ public class LiaisonStore {
     public void upsert(Liaison l) {
         Document existing = liaisons.find(eq("_id", l.id())).first();
         int assigned = existing == null ? 0 : Docs.integer(existing, "assigned");
+        List<?> holds = existing == null ? List.of() : existing.getList("holds", Document.class, List.of());
         liaisons.replaceOne(eq("_id", l.id()), new Document("_id", l.id()).append("name", l.name())
                 .append("unitId", l.unitId()).append("unitName", l.unitName())
                 .append("district", l.district().name()).append("capacity", l.capacity())
-                .append("assigned", assigned).append("free", l.capacity() - assigned), new ReplaceOptions().upsert(true));
+                .append("assigned", assigned).append("free", l.capacity() - assigned).append("holds", holds),
+                new ReplaceOptions().upsert(true));
     }
 
     public Optional<Liaison> find(String id) {
@@ -61,15 +70,41 @@ public class LiaisonStore {
                 .into(new ArrayList<>());
     }
 
-    /** Takes one place if any is free; false when another assignment took the last one first. */
-    public boolean reserve(String liaisonId) {
-        return liaisons.updateOne(and(eq("_id", liaisonId), gt("free", 0)),
-                Updates.combine(Updates.inc("free", -1), Updates.inc("assigned", 1))).getModifiedCount() == 1;
+    /** A place held for a talent since a moment. */
+    public record Hold(String liaisonId, String talentId, Instant since) {
     }
 
-    public void release(String liaisonId) {
-        liaisons.updateOne(and(eq("_id", liaisonId), gt("assigned", 0)),
-                Updates.combine(Updates.inc("free", 1), Updates.inc("assigned", -1)));
+    /**
+     * Takes one place for the talent if any is free; false when another assignment took the last one first. A
+     * talent already holding a place here keeps it (a retried assignment takes no second place).
+     */
+    public boolean reserve(String liaisonId, String talentId, Instant now) {
+        boolean taken = liaisons.updateOne(and(eq("_id", liaisonId), gt("free", 0), ne("holds.talentId", talentId)),
+                Updates.combine(Updates.inc("free", -1), Updates.inc("assigned", 1),
+                        Updates.push("holds", new Document("talentId", talentId).append("since", Date.from(now)))))
+                .getModifiedCount() == 1;
+        return taken || liaisons.countDocuments(and(eq("_id", liaisonId), eq("holds.talentId", talentId))) > 0;
+    }
+
+    /** Gives the talent's place back; nothing happens when the talent holds none here (released already). */
+    public void release(String liaisonId, String talentId) {
+        liaisons.updateOne(and(eq("_id", liaisonId), eq("holds.talentId", talentId)),
+                Updates.combine(Updates.inc("free", 1), Updates.inc("assigned", -1),
+                        Updates.pull("holds", new Document("talentId", talentId))));
+    }
+
+    /** Holds taken before {@code before}: old enough that the assignment that took them has finished or died. */
+    public List<Hold> staleHolds(Instant before) {
+        List<Hold> stale = new ArrayList<>();
+        for (Document d : liaisons.find(lt("holds.since", Date.from(before)))) {
+            for (Document h : d.getList("holds", Document.class)) {
+                Instant since = h.getDate("since").toInstant();
+                if (since.isBefore(before)) {
+                    stale.add(new Hold(d.getString("_id"), h.getString("talentId"), since));
+                }
+            }
+        }
+        return stale;
     }
 
     public Page<Liaison> list(String unitId, District district, int page, int size) {

@@ -4,13 +4,17 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
@@ -19,6 +23,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -129,6 +134,18 @@ public class TalentStore {
 
     public Optional<TalentRecord> find(String id) {
         return Optional.ofNullable(talents.find(eq("_id", id)).first()).map(this::toRecord);
+    }
+
+    /** Which liaison each of the talents points at (absent: no such talent, or no liaison). */
+    public Map<String, String> liaisonsOf(Collection<String> talentIds) {
+        Map<String, String> result = new HashMap<>();
+        talents.find(in("_id", talentIds)).projection(Projections.include("liaisonId"))
+                .forEach(d -> {
+                    if (d.getString("liaisonId") != null) {
+                        result.put(d.getString("_id"), d.getString("liaisonId"));
+                    }
+                });
+        return result;
     }
 
     public String decryptPhone(TalentRecord t) {

@@ -86,6 +86,39 @@ class LiaisonServiceTest extends IntegrationTestBase {
         assertThat(post("/talent/talents/" + talent + "/liaison", "talent", talent, Map.of()).status()).isEqualTo(403);
     }
 
+    @Autowired
+    org.onegrid.talent.store.TalentStore talentStore;
+
+    @Test
+    void aPlaceTakenByAnAssignmentThatDiedHalfwayIsGivenBack() {
+        String unit = unique("unit-port");
+        String liaison = unique("l-port");
+        liaisons.upsert(new LiaisonStore.Liaison(liaison, "联络员", unit, "三亚港务局", District.TY, 2, 0));
+        String talent = certifiedHighLevel(unit, District.TY);
+        // The place was taken, then the process died before the talent was written.
+        assertThat(liaisons.reserve(liaison, unique("never-written"), Instant.now().minus(1, ChronoUnit.HOURS)))
+                .isTrue();
+        assertThat(liaisons.find(liaison).orElseThrow().assigned()).isEqualTo(2);
+        assertThat(liaisons.reserve(liaison, unique("third"), Instant.now())).as("full").isFalse();
+
+        var reconciler = new LiaisonPlacesReconciler(liaisons, talentStore, java.time.Clock.systemUTC(),
+                java.time.Duration.ofMinutes(2));
+        assertThat(reconciler.releaseOrphanedPlaces()).isEqualTo(1);
+        assertThat(liaisons.find(liaison).orElseThrow().assigned()).isEqualTo(1);
+        assertThat(reconciler.releaseOrphanedPlaces()).as("nothing left to give back").isZero();
+
+        // Even with every hold counted as old, the talent who really has this liaison keeps the place.
+        var impatient = new LiaisonPlacesReconciler(liaisons, talentStore, java.time.Clock.systemUTC(),
+                java.time.Duration.ofMinutes(-1));
+        assertThat(impatient.releaseOrphanedPlaces()).isZero();
+        assertThat(liaisons.find(liaison).orElseThrow().assigned()).isEqualTo(1);
+        assertThat(get("/talent/talents/" + talent, "admin", "a").body().get("liaisonId").asString())
+                .isEqualTo(liaison);
+        // A retried reservation for a talent already holding a place takes no second one.
+        assertThat(liaisons.reserve(liaison, talent, Instant.now())).isTrue();
+        assertThat(liaisons.find(liaison).orElseThrow().assigned()).isEqualTo(1);
+    }
+
     @Test
     void theLiaisonHandlesAServiceRequestAndARetryCreatesNoSecondOne() {
         String unit = unique("unit-edu");
