@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.onegrid.gateway.identity.GatewaySignature;
+import org.onegrid.identity.GatewayHeaders;
 import org.springframework.http.MediaType;
 
 /** People (bearer JWTs) and partners (API keys) through the real gateway to a real downstream server. */
@@ -79,11 +79,11 @@ class IdentityAndAccessTest extends GatewayTestSupport {
         StubService.Seen seen = TICKETS.last("/tickets/spoof-check");
         assertThat(seen.header("X-OneGrid-User")).isEqualTo(user);
         assertThat(seen.header("X-OneGrid-Role")).isEqualTo("dispatcher");
-        assertThat(seen.header("X-OneGrid-District")).isEqualTo(GatewaySignature.encode("天涯区"));
+        assertThat(seen.header("X-OneGrid-District")).isEqualTo(GatewayHeaders.encode("天涯区"));
         assertThat(seen.header("X-OneGrid-Partner")).isEmpty();
         assertThat(seen.header("Authorization")).isNull();
-        List<String> signed = GatewaySignature.SIGNED.stream().map(seen::header).toList();
-        assertThat(seen.header("X-OneGrid-Gateway-Signature")).isEqualTo(GatewaySignature.sign(SECRET, signed));
+        List<String> signed = GatewayHeaders.SIGNED.stream().map(seen::header).toList();
+        assertThat(seen.header("X-OneGrid-Gateway-Signature")).isEqualTo(GatewayHeaders.sign(SECRET, signed));
     }
 
     @Test
@@ -129,7 +129,7 @@ class IdentityAndAccessTest extends GatewayTestSupport {
                 .bodyValue(Map.of("text", "streetlight out")).exchange().expectStatus().isOk();
         StubService.Seen seen = TICKETS.last("/intake/hotline");
         assertThat(seen.header("X-OneGrid-Partner")).isEqualTo("hotline-12345");
-        assertThat(seen.header("X-OneGrid-Scopes")).isEqualTo(GatewaySignature.encode("hotline:write"));
+        assertThat(seen.header("X-OneGrid-Scopes")).isEqualTo(GatewayHeaders.encode("hotline:write"));
         assertThat(seen.header("X-Api-Key")).as("the partner's secret stays at the gateway").isNull();
 
         // A key without the scope is refused.

@@ -3,7 +3,7 @@ package org.onegrid.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.onegrid.gateway.identity.GatewaySignature;
+import org.onegrid.identity.GatewayHeaders;
 import org.springframework.http.MediaType;
 
 /**
@@ -23,7 +23,7 @@ class Open311KeyTest extends GatewayTestSupport {
 
         StubService.Seen seen = TICKETS.last("/open311/v2/requests.json");
         assertThat(seen.header("X-OneGrid-Partner")).isEqualTo("open311-client");
-        assertThat(seen.header("X-OneGrid-Scopes")).isEqualTo(GatewaySignature.encode("open311:write"));
+        assertThat(seen.header("X-OneGrid-Scopes")).isEqualTo(GatewayHeaders.encode("open311:write"));
         assertThat(seen.body()).as("the other fields arrive byte for byte, the key does not").isEqualTo(FORM);
         assertThat(seen.header("Content-Length")).isEqualTo(String.valueOf(FORM.length()));
     }

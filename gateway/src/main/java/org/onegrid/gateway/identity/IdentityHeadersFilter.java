@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.onegrid.identity.GatewayHeaders;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -47,7 +48,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
     void apply(HttpHeaders headers, CallerIdentity identity) {
         List<String> spoofed = new ArrayList<>();
         for (String name : headers.headerNames()) {
-            if (name.regionMatches(true, 0, GatewaySignature.PREFIX, 0, GatewaySignature.PREFIX.length())) {
+            if (name.regionMatches(true, 0, GatewayHeaders.PREFIX, 0, GatewayHeaders.PREFIX.length())) {
                 spoofed.add(name);
             }
         }
@@ -55,17 +56,17 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.remove("X-Api-Key");
         List<String> values = List.of(
-                GatewaySignature.encode(identity.user()),
-                GatewaySignature.encode(String.join(",", identity.roles().stream().sorted().toList())),
-                GatewaySignature.encode(identity.district()),
-                GatewaySignature.encode(identity.department()),
-                GatewaySignature.encode(identity.partner()),
-                GatewaySignature.encode(String.join(",", identity.scopes().stream().sorted().toList())),
+                GatewayHeaders.encode(identity.user()),
+                GatewayHeaders.encode(String.join(",", identity.roles().stream().sorted().toList())),
+                GatewayHeaders.encode(identity.district()),
+                GatewayHeaders.encode(identity.department()),
+                GatewayHeaders.encode(identity.partner()),
+                GatewayHeaders.encode(String.join(",", identity.scopes().stream().sorted().toList())),
                 Long.toString(clock.instant().getEpochSecond()));
         for (int i = 0; i < values.size(); i++) {
-            headers.set(GatewaySignature.SIGNED.get(i), values.get(i));
+            headers.set(GatewayHeaders.SIGNED.get(i), values.get(i));
         }
-        headers.set(GatewaySignature.SIGNATURE, GatewaySignature.sign(secret, values));
+        headers.set(GatewayHeaders.SIGNATURE, GatewayHeaders.sign(secret, values));
     }
 
     @Override
