@@ -5,18 +5,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import org.onegrid.gateway.apikey.ApiKeyAuthentication;
+import org.onegrid.gateway.protect.BufferedBody;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,32 +47,19 @@ public class Open311ApiKeyFilter implements WebFilter, Ordered {
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(request.getBody())
-                .map(joined -> {
-                    byte[] bytes = new byte[joined.readableByteCount()];
-                    joined.read(bytes);
-                    DataBufferUtils.release(joined);
-                    return new String(bytes, StandardCharsets.UTF_8);
-                })
-                .defaultIfEmpty("")
-                .flatMap(form -> {
-                    String key = formField(form, FIELD);
-                    byte[] forwarded = (key == null ? form : withoutField(form, FIELD)).getBytes(StandardCharsets.UTF_8);
-                    ServerHttpRequest replay = new ServerHttpRequestDecorator(request) {
-                        @Override
-                        public Flux<DataBuffer> getBody() {
-                            return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(forwarded)));
-                        }
-                    };
-                    // The key is the partner's secret: it stays at the gateway, like the X-Api-Key header does.
-                    ServerHttpRequest forward = replay.mutate().headers(h -> {
-                        h.setContentLength(forwarded.length);
-                        if (key != null && !key.isBlank()) {
-                            h.set(ApiKeyAuthentication.HEADER, key);
-                        }
-                    }).build();
-                    return chain.filter(exchange.mutate().request(forward).build());
-                });
+        return BufferedBody.read(request).flatMap(bytes -> {
+            String form = new String(bytes, StandardCharsets.UTF_8);
+            String key = formField(form, FIELD);
+            byte[] forwarded = key == null ? bytes : withoutField(form, FIELD).getBytes(StandardCharsets.UTF_8);
+            // The key is the partner's secret: it stays at the gateway, like the X-Api-Key header does.
+            ServerHttpRequest forward = BufferedBody.replay(exchange, request, forwarded).mutate().headers(h -> {
+                h.setContentLength(forwarded.length);
+                if (key != null && !key.isBlank()) {
+                    h.set(ApiKeyAuthentication.HEADER, key);
+                }
+            }).build();
+            return chain.filter(exchange.mutate().request(forward).build());
+        });
     }
 
     /** The first value of a field in an {@code application/x-www-form-urlencoded} body, or null. */

@@ -1,19 +1,13 @@
 package org.onegrid.gateway.protect;
 
-import java.util.Optional;
-
 import org.onegrid.gateway.error.Problems;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,32 +53,17 @@ public class JsonDepthFilter implements WebFilter, Ordered {
         if (type == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"))) {
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(request.getBody())
-                .map(joined -> {
-                    byte[] bytes = new byte[joined.readableByteCount()];
-                    joined.read(bytes);
-                    DataBufferUtils.release(joined);
-                    return Optional.of(bytes);
-                })
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(body -> {
-                    if (body.isEmpty()) {
-                        return chain.filter(exchange);
-                    }
-                    byte[] bytes = body.get();
-                    int depth = depthOf(bytes);
-                    if (depth > maxDepth) {
-                        return Problems.write(exchange, HttpStatus.BAD_REQUEST, "json-too-deep", "JSON nested too deeply",
-                                "The JSON body is nested " + depth + " levels deep; the limit is " + maxDepth);
-                    }
-                    ServerHttpRequest replay = new ServerHttpRequestDecorator(request) {
-                        @Override
-                        public Flux<DataBuffer> getBody() {
-                            return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(bytes)));
-                        }
-                    };
-                    return chain.filter(exchange.mutate().request(replay).build());
-                });
+        return BufferedBody.read(request).flatMap(bytes -> {
+            if (bytes.length == 0) {
+                return chain.filter(exchange);
+            }
+            int depth = depthOf(bytes);
+            if (depth > maxDepth) {
+                return Problems.write(exchange, HttpStatus.BAD_REQUEST, "json-too-deep", "JSON nested too deeply",
+                        "The JSON body is nested " + depth + " levels deep; the limit is " + maxDepth);
+            }
+            return chain.filter(exchange.mutate().request(BufferedBody.replay(exchange, request, bytes)).build());
+        });
     }
 
     /** After the body limit, so an oversize body is refused (413) before it is held here. */
