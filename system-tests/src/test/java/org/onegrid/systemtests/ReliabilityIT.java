@@ -52,10 +52,11 @@ class ReliabilityIT {
     private Stack stack;
     private MongoClient mongo;
     private final Http http = new Http();
-    private IntakeStream reports;
+    private List<IntakeStream> streams;
     private String admin;
     private String analyst;
     private final Map<String, LoadDriver.Outcome> accepted = new LinkedHashMap<>();
+    private final Map<String, LoadDriver.Outcome> unknown = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private List<Poison.Sent> poison = List.of();
 
@@ -63,7 +64,7 @@ class ReliabilityIT {
     void startStack() throws Exception {
         stack = Stack.start(ROOT, Path.of("target/system-test-data").toAbsolutePath());
         mongo = MongoClients.create("mongodb://127.0.0.1:" + Stack.MONGO);
-        reports = new GridReports(http, 20);
+        streams = List.of(new GridReports(http, 20), new HotlineCases(http), new Open311Requests(http));
         admin = http.token("st-admin", "admin", null, null);
         analyst = http.token("st-analyst", "analyst", null, null);
     }
@@ -97,7 +98,7 @@ class ReliabilityIT {
         int killAt = CRASH_CASES / 3;
         List<CompletableFuture<Void>> crash = new ArrayList<>();
         long started = System.nanoTime();
-        Map<String, LoadDriver.Outcome> outcomes = driver.run(reports, "st-crash", CRASH_CASES, CRASH_RATE, n -> {
+        Map<String, LoadDriver.Outcome> outcomes = driver.run(streams, "st-crash", CRASH_CASES, CRASH_RATE, n -> {
             if (n == killAt) {
                 crash.add(CompletableFuture.runAsync(() -> {
                     try {
@@ -123,7 +124,7 @@ class ReliabilityIT {
         int stopAt = (int) (rate * 3);
         int startAt = (int) (rate * 13);
         List<CompletableFuture<Void>> outage = new ArrayList<>();
-        Map<String, LoadDriver.Outcome> outcomes = driver.run(reports, "st-outage", OUTAGE_CASES, rate, n -> {
+        Map<String, LoadDriver.Outcome> outcomes = driver.run(streams, "st-outage", OUTAGE_CASES, rate, n -> {
             if (n == stopAt) {
                 outage.add(CompletableFuture.runAsync(() -> run(stack::stopBroker)));
             }
@@ -144,19 +145,41 @@ class ReliabilityIT {
     void everyAcceptedCaseIsExactlyOneTicketCountedOnceAndTheOutboxDrained() throws Exception {
         MongoDatabase ticketDb = mongo.getDatabase("onegrid-ticket");
         var tickets = ticketDb.getCollection("tickets");
-        Map<String, Integer> perKey = new HashMap<>();
-        Map<String, String> idPerKey = new HashMap<>();
-        for (Document d : tickets.find(Filters.regex("clientRequestId", "^st-"))
-                .projection(Projections.include("_id", "clientRequestId"))) {
-            perKey.merge(d.getString("clientRequestId"), 1, Integer::sum);
-            idPerKey.put(d.getString("clientRequestId"), String.valueOf(d.get("_id")));
+        List<String> duplicates = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
+        List<String> wrongTicket = new ArrayList<>();
+        int made = 0;
+        for (IntakeStream stream : streams) {
+            Map<String, Integer> perKey = new HashMap<>();
+            Map<String, String> idPerKey = new HashMap<>();
+            for (Document d : tickets.find(stream.stored())
+                    .projection(Projections.include("_id", "clientRequestId", "sourceRef", "description"))) {
+                String key = stream.keyOf(d);
+                if (key != null) {
+                    perKey.merge(key, 1, Integer::sum);
+                    idPerKey.put(key, String.valueOf(d.get("_id")));
+                }
+            }
+            List<LoadDriver.Outcome> ok = accepted.values().stream().filter(o -> o.stream().equals(stream.name()))
+                    .toList();
+            List<String> doubled = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .toList();
+            List<String> missing = ok.stream().map(LoadDriver.Outcome::key).filter(k -> !perKey.containsKey(k))
+                    .toList();
+            wrongTicket.addAll(ok.stream().filter(o -> perKey.containsKey(o.key())
+                    && !idPerKey.get(o.key()).equals(o.ticketId())).map(LoadDriver.Outcome::key).toList());
+            List<String> unknownKeys = unknown.values().stream().filter(o -> o.stream().equals(stream.name()))
+                    .map(LoadDriver.Outcome::key).toList();
+            long unknownMade = unknownKeys.stream().filter(perKey::containsKey).count();
+            duplicates.addAll(doubled);
+            lost.addAll(missing);
+            made += perKey.size();
+            summary.put(stream.name() + ": accepted / tickets", ok.size() + " / " + perKey.size()
+                    + " (duplicates " + doubled.size() + ", lost " + missing.size()
+                    + (unknownKeys.isEmpty() ? "" : ", outcome unknown " + unknownKeys.size() + " of which "
+                    + unknownMade + " made a ticket") + ")");
         }
-        List<String> duplicates = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-        List<String> lost = accepted.keySet().stream().filter(k -> !perKey.containsKey(k)).toList();
-        List<String> wrongTicket = accepted.values().stream()
-                .filter(o -> perKey.containsKey(o.key()) && !idPerKey.get(o.key()).equals(o.ticketId()))
-                .map(LoadDriver.Outcome::key).toList();
-        summary.put("tickets made by the suite", perKey.size());
+        summary.put("tickets made by the suite", made);
         summary.put("duplicates", duplicates.size());
         summary.put("lost (2xx but no ticket)", lost.size());
         assertThat(duplicates).as("tickets doubled").isEmpty();
@@ -304,6 +327,12 @@ class ReliabilityIT {
         summary.put(phase + ": statuses", new TreeMap<>(driver.statuses));
         outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.ACCEPTED)
                 .forEach(o -> accepted.put(o.key(), o));
+        outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.UNKNOWN)
+                .forEach(o -> unknown.put(o.key(), o));
+        Map<String, Map<LoadDriver.Result, Long>> perStream = outcomes.values().stream()
+                .collect(Collectors.groupingBy(LoadDriver.Outcome::stream, TreeMap::new, Collectors.groupingBy(
+                        LoadDriver.Outcome::result, TreeMap::new, Collectors.counting())));
+        perStream.forEach((stream, results) -> summary.put(phase + ": " + stream, results));
         List<LoadDriver.Outcome> unexpected = outcomes.values().stream()
                 .filter(o -> o.result() == LoadDriver.Result.UNEXPECTED).limit(5).toList();
         assertThat(unexpected).as("answers that are neither acceptance nor a retryable refusal").isEmpty();
