@@ -209,26 +209,34 @@ class ReliabilityIT {
     @Test
     @Order(5)
     void poisonWentToTheDeadLetterTopicsWithItsReason() {
-        // A known type with a payload missing its fields ("bad-payload") is sent too and reported, not required:
-        // consumers that need the missing fields refuse it, others (activity counts) may take it as it is.
-        Set<String> keys = poison.stream().filter(p -> !p.kind().equals("bad-payload")).filter(p -> Poison.TOPICS.stream()
-                .anyMatch(t -> t.consumed() && t.name().equals(p.topic()))).map(Poison.Sent::key)
-                .collect(Collectors.toSet());
+        // Every bad record — malformed, not an envelope, unknown type, future version, a known type with an empty or
+        // meaningless payload — must be set aside by every consumer group of its topic, with the reason.
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (Poison.Sent p : poison) {
+            Poison.TOPICS.stream().filter(t -> t.name().equals(p.topic()) && t.consumed())
+                    .forEach(t -> expected.put(p.key(), t.groups()));
+        }
         List<String> dlts = Poison.TOPICS.stream().filter(Poison.Topic::consumed).map(t -> t.name() + ".DLT").toList();
         Set<String> all = poison.stream().map(Poison.Sent::key).collect(Collectors.toSet());
-        Map<String, List<String>> found = Poison.deadLetters(dlts, keys, all, Duration.ofSeconds(60));
-        Map<String, String> byKind = new TreeMap<>();
+        Map<String, List<Poison.Dead>> found = Poison.deadLetters(dlts, expected, all, Duration.ofSeconds(90));
+        summary.put("DLT records (poison)", found.values().stream().mapToInt(List::size).sum() + " for "
+                + poison.size() + " records");
+        List<String> missing = new ArrayList<>();
         for (Poison.Sent p : poison) {
-            List<String> reasons = found.get(p.key());
-            if (reasons != null) {
-                byKind.put(p.topic() + " " + p.kind(), reasons.size() + " x " + abbreviate(reasons.get(0)));
+            List<Poison.Dead> dead = found.getOrDefault(p.key(), List.of());
+            Set<String> groups = dead.stream().map(Poison.Dead::group).collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (!dead.isEmpty()) {
+                summary.put("  DLT " + p.topic().replace("onegrid.", "") + " " + p.kind(), groups + " "
+                        + abbreviate(dead.get(0).reason()));
+            }
+            List<String> want = expected.getOrDefault(p.key(), List.of());
+            if (!groups.containsAll(want)) {
+                missing.add(p.topic() + " " + p.kind() + ": dead-lettered by " + groups + ", expected " + want);
             }
         }
-        summary.put("DLT records (poison)", found.values().stream().mapToInt(List::size).sum());
-        byKind.forEach((k, v) -> summary.put("  DLT " + k, v));
-        assertThat(keys.stream().filter(k -> !found.containsKey(k)).toList())
-                .as("poison records on consumed topics not dead-lettered").isEmpty();
-        assertThat(found.values().stream().flatMap(List::stream)).as("each with a reason").allMatch(r -> !r.isBlank());
+        assertThat(missing).as("poison records not dead-lettered by every consumer group of their topic").isEmpty();
+        assertThat(found.values().stream().flatMap(List::stream)).as("each with a reason")
+                .allMatch(d -> !d.reason().isBlank());
     }
 
     @Test

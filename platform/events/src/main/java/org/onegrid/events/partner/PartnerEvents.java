@@ -1,5 +1,6 @@
 package org.onegrid.events.partner;
 
+import org.onegrid.events.OptionalField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class PartnerEvents {
      * {@link #INCIDENT_KINDS}; {@code confidence} in [0, 1] when the detector gives one.
      */
     public record VideoIncident(String cameraId, Double lat, Double lon, String incidentKind, Instant detectedAt,
-                                String snapshotUrl, Double confidence) {
+                                @OptionalField String snapshotUrl, @OptionalField Double confidence) {
         public VideoIncident {
             require("cameraId", cameraId);
             coordinates(lat, lon, true);
@@ -50,8 +51,8 @@ public final class PartnerEvents {
      * A report from the city's WeChat mini-program (随手拍). {@code reportId} is the mini-program's own id;
      * {@code content} is scrubbed of phone and ID numbers before it is published.
      */
-    public record WechatReport(String reportId, String categoryHint, String content, Double lat, Double lon,
-                               String address, String districtCode, List<String> mediaUrls, Instant reportedAt) {
+    public record WechatReport(String reportId, @OptionalField String categoryHint, String content, @OptionalField Double lat, @OptionalField Double lon,
+                               @OptionalField String address, @OptionalField String districtCode, @OptionalField List<String> mediaUrls, Instant reportedAt) {
         public WechatReport {
             require("reportId", reportId);
             require("content", content);
@@ -72,8 +73,8 @@ public final class PartnerEvents {
      * A complaint filed in the government-service app 一鹿快办. {@code complaintNo} is the app's case number;
      * {@code content} is scrubbed of phone and ID numbers before it is published.
      */
-    public record GovAppComplaint(String complaintNo, String categoryHint, String content, String address,
-                                  String districtCode, Double lat, Double lon, Instant submittedAt) {
+    public record GovAppComplaint(String complaintNo, @OptionalField String categoryHint, String content, @OptionalField String address,
+                                  @OptionalField String districtCode, @OptionalField Double lat, @OptionalField Double lon, Instant submittedAt) {
         public GovAppComplaint {
             require("complaintNo", complaintNo);
             require("content", content);
