@@ -282,7 +282,7 @@ class ReliabilityIT {
                         http.token("st-hostile-" + who.role(), who.role(), who.district(), who.department())));
             }
             Http.Response r = http.send(c.method(), c.path(), token, c.body(), c.headers());
-            String why = verdict(r);
+            String why = verdict(c.path(), r);
             if (why == null) {
                 refused++;
             } else {
@@ -306,9 +306,9 @@ class ReliabilityIT {
             String token = a.role() == null ? null : tokens.computeIfAbsent(a.role(), k -> call(() ->
                     http.token("st-access-" + a.role(), a.role(), a.district(), a.department())));
             Http.Response r = http.send(a.method(), a.path(), token,
-                    a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), Map.of());
+                    a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), a.headers());
             if (r.status() != 401 && r.status() != 403) {
-                leaks.add(a.role() + " " + a.method() + " " + a.path() + " -> " + r.status() + " " + abbreviate(r.raw()));
+                leaks.add(a.who() + " " + a.method() + " " + a.path() + " -> " + r.status() + " " + abbreviate(r.raw()));
             }
         }
         // A district's dispatcher listing without naming a district sees their own district only.
@@ -394,15 +394,22 @@ class ReliabilityIT {
         return String.valueOf(d.get("_id"));
     }
 
-    /** null when the answer is a clean refusal: 4xx, problem+json, no stack trace. */
-    private static String verdict(Http.Response r) {
+    /**
+     * null when the answer is a clean refusal: 4xx, problem+json (under /open311/ the specification's error list
+     * {@code [{"code": <status>, "description": …}]} is the service's format; the gateway's own refusals stay
+     * problem+json), no stack trace.
+     */
+    private static String verdict(String path, Http.Response r) {
         if (r.status() >= 500) {
             return "server error";
         }
         if (r.status() < 400) {
             return "accepted";
         }
-        if (!r.contentType().startsWith("application/problem+json")) {
+        boolean open311Error = path.startsWith("/open311/") && r.contentType().startsWith("application/json")
+                && r.json().isArray() && r.json().path(0).path("code").asInt() == r.status()
+                && !r.json().path(0).path("description").asString().isBlank();
+        if (!r.contentType().startsWith("application/problem+json") && !open311Error) {
             return "content type " + r.contentType();
         }
         String body = r.raw();

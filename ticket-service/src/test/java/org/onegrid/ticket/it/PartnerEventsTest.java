@@ -113,6 +113,14 @@ class PartnerEventsTest extends IntegrationTestBase {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().path("detail").asString()).contains("cameraId is required");
 
+        // Found by the reliability suite's hostile corpus: five-digit-plus years were accepted and published.
+        Reply farFuture = postEvent(structured(UUID.randomUUID().toString(), "urn:x",
+                "onegrid.partner.video-incident.v1", Map.of("cameraId", "C1", "lat", JJL_LAT, "lon", JJL_LON,
+                        "incidentKind", "garbage-pile", "detectedAt", "+999999999-12-31T23:59:59Z")),
+                "application/cloudevents+json", Map.of());
+        assertThat(farFuture.status()).isEqualTo(400);
+        assertThat(farFuture.body().path("detail").asString()).contains("detectedAt");
+
         Reply oversize = postEvent(structured(UUID.randomUUID().toString(), "urn:x",
                 "onegrid.partner.wechat-report.v1", Map.of("reportId", "r", "content", "x".repeat(70_000),
                         "districtCode", "TY", "reportedAt", "2026-11-23T01:30:00Z")),

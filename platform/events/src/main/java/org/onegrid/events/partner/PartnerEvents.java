@@ -33,9 +33,7 @@ public final class PartnerEvents {
                 throw new IllegalArgumentException("incidentKind must be one of " + INCIDENT_KINDS.stream().sorted()
                         .toList());
             }
-            if (detectedAt == null) {
-                throw new IllegalArgumentException("detectedAt is required");
-            }
+            timestamp("detectedAt", detectedAt);
             url("snapshotUrl", snapshotUrl);
             if (confidence != null && (confidence < 0 || confidence > 1)) {
                 throw new IllegalArgumentException("confidence must be between 0 and 1");
@@ -63,9 +61,7 @@ public final class PartnerEvents {
             }
             mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
             mediaUrls.forEach(u -> url("mediaUrls", u));
-            if (reportedAt == null) {
-                throw new IllegalArgumentException("reportedAt is required");
-            }
+            timestamp("reportedAt", reportedAt);
         }
     }
 
@@ -83,9 +79,7 @@ public final class PartnerEvents {
             if (lat == null && districtCode == null) {
                 throw new IllegalArgumentException("lat/lon or districtCode is required");
             }
-            if (submittedAt == null) {
-                throw new IllegalArgumentException("submittedAt is required");
-            }
+            timestamp("submittedAt", submittedAt);
         }
     }
 
@@ -104,6 +98,19 @@ public final class PartnerEvents {
     private static void require(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
+        }
+    }
+
+    /** RFC 3339 has four-digit years; java.time also reads "+999999999-12-31T23:59:59Z", which no store can hold. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private static void timestamp(String field, Instant value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new IllegalArgumentException(field + " must be an RFC 3339 timestamp between 1970 and 9999");
         }
     }
 
