@@ -133,8 +133,9 @@ final class HostileCorpus {
             missing.put(field, null);
             // A null field is fine for optional fields; the corpus only sends the required-looking ones.
             if (field.equals("title") || field.equals("reason") || field.equals("content") || field.equals("role")
-                    || field.equals("ratingToken") || field.equals("rating") || field.equals("caseNo")
-                    || field.equals("receivedAt") || field.equals("callerPhone") || field.equals("categoryCode")) {
+                    || field.equals("ratingToken") || field.equals("rating")
+                    || e.path().startsWith("/intake/hotline/") && List.of("caseNo", "receivedAt", "callerPhone",
+                    "categoryCode").contains(field)) {
                 byte[] bytes = json(missing).getBytes(StandardCharsets.UTF_8);
                 cases.add(new Case(e.name() + ": " + field + " missing", "POST", e.path(), e.caller(), bytes,
                         e.headers().apply(bytes)));

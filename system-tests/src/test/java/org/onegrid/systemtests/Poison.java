@@ -45,6 +45,9 @@ final class Poison {
                     List.of("analytics-service", "ticket-service")),
             new Topic("onegrid.partner.events", "onegrid.partner.wechat-report.v2", List.of("ticket-service")));
 
+    /** Where {@link #deadLetters} puts dead letters that are not the suite's poison. */
+    static final String OTHERS = "(not poison)";
+
     /** A dead letter: the consumer group that set it aside and why. */
     record Dead(String group, String reason) {
     }
@@ -106,11 +109,19 @@ final class Poison {
         try (var consumer = new KafkaConsumer<String, String>(p)) {
             consumer.subscribe(dltTopics);
             long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline && !complete(found, keys)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+            boolean caughtUp = false;
+            // Read to the end (an empty poll) even once all poison is found: real events dead-lettered later count.
+            while (System.nanoTime() < deadline && !(caughtUp && complete(found, keys))) {
+                var records = consumer.poll(Duration.ofMillis(1000));
+                caughtUp = records.isEmpty() && !consumer.assignment().isEmpty();
+                for (ConsumerRecord<String, String> r : records) {
                     if (r.key() != null && collect.contains(r.key())) {
                         found.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new Dead(
                                 header(r, GROUP_HEADER), header(r, REASON_HEADER)));
+                    } else {
+                        // Not poison: a real event some consumer could not take.
+                        found.computeIfAbsent(OTHERS, k -> new ArrayList<>()).add(new Dead(
+                                header(r, GROUP_HEADER), r.topic() + " " + r.key() + ": " + header(r, REASON_HEADER)));
                     }
                 }
             }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.onegrid.events.center.CenterEvents;
+import org.onegrid.events.partner.PartnerEvents;
 import org.onegrid.events.talent.TalentEvents;
 import org.onegrid.events.ticket.TicketEvents;
 import org.onegrid.events.ticket.TicketFacts;
@@ -90,6 +91,16 @@ class EventCodecTest {
         assertThat(roundTrip(CenterEvents.APPEAL_SUBMITTED, appealWithoutPlace)).isEqualTo(appealWithoutPlace);
         assertThat(roundTrip(TalentEvents.STAY_STARTED, stay)).isEqualTo(stay);
         assertThat(roundTrip(TicketEvents.REPORTED, new TicketEvents.Reported(facts)).ticket()).isEqualTo(facts);
+    }
+
+    @Test
+    void aSchemaViolationIsExplainedWithoutNamingInternalExceptions() {
+        EventEnvelope garbled = envelope(PartnerEvents.VIDEO_INCIDENT.type(), "{\"cameraId\":\"C1\",\"lat\":18.2,"
+                + "\"lon\":109.5,\"incidentKind\":\"other\",\"detectedAt\":\"0000-13-45\"}");
+
+        assertThatThrownBy(() -> EventCodec.payload(garbled, PartnerEvents.VIDEO_INCIDENT))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("0000-13-45")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception"));
     }
 
     private static <T> T roundTrip(EventType<T> type, T payload) {

@@ -198,7 +198,14 @@ public class PartnerEventController {
 
     private static String text(JsonNode json, String field) {
         JsonNode node = json.get(field);
-        return node == null || node.isNull() ? null : node.asString();
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            // An object or array here used to be a 500 (found by the reliability suite's hostile corpus).
+            throw ApiException.badRequest(field, "must be a string");
+        }
+        return node.asString();
     }
 
     private static byte[] read(InputStream in) throws IOException {
