@@ -468,7 +468,8 @@ final class HostileCorpus {
             cases.add(new Case("partner event binary: " + h[0], "POST", path, null, wechat, headers));
         }
         for (Object[] b : new Object[][] {{"data empty", "{}"}, {"data an array", "[1]"}, {"data not JSON", "{x"},
-                {"content missing", "{\"reportId\":\"wx\",\"districtCode\":\"TY\",\"reportedAt\":\"2026-11-23T02:00:00Z\"}"},
+                {"content missing", json(orderedMap("reportId", "wx", "districtCode", "TY",
+                        "reportedAt", "2026-11-23T02:00:00Z"))},
                 {"content over 4000", json(orderedMap("reportId", "wx", "content", "长".repeat(4001),
                         "districtCode", "TY", "reportedAt", "2026-11-23T02:00:00Z"))},
                 {"neither place nor district", json(orderedMap("reportId", "wx", "content", "x",

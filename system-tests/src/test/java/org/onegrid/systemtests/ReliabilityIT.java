@@ -224,7 +224,8 @@ class ReliabilityIT {
         List<String> missing = new ArrayList<>();
         for (Poison.Sent p : poison) {
             List<Poison.Dead> dead = found.getOrDefault(p.key(), List.of());
-            Set<String> groups = dead.stream().map(Poison.Dead::group).collect(Collectors.toCollection(java.util.TreeSet::new));
+            Set<String> groups = dead.stream().map(Poison.Dead::group)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
             if (!dead.isEmpty()) {
                 summary.put("  DLT " + p.topic().replace("onegrid.", "") + " " + p.kind(), groups + " "
                         + abbreviate(dead.get(0).reason()));
@@ -311,7 +312,8 @@ class ReliabilityIT {
             Http.Response r = http.send(a.method(), a.path(), token,
                     a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), a.headers());
             if (r.status() != 401 && r.status() != 403) {
-                leaks.add(a.who() + " " + a.method() + " " + a.path() + " -> " + r.status() + " " + abbreviate(r.raw()));
+                leaks.add(a.who() + " " + a.method() + " " + a.path() + " -> " + r.status() + " "
+                        + abbreviate(r.raw()));
             }
         }
         // A district's dispatcher listing without naming a district sees their own district only.

@@ -17,9 +17,10 @@ public final class CenterEvents {
      * A resident's appeal (诉求) dropped at a centre; ticket-service turns it into a ticket with channel CENTER.
      * {@code content} is scrubbed of ID and phone numbers; the resident is only an opaque {@code requesterRef}.
      */
-    public record AppealSubmitted(String appealId, String centerId, @OptionalField String centerName, @OptionalField String districtCode,
-                                  @OptionalField String communityCode, @OptionalField String categoryHint, String content, @OptionalField Double lat, @OptionalField Double lon,
-                                  @OptionalField String requesterRef, Instant submittedAt) {
+    public record AppealSubmitted(String appealId, String centerId, @OptionalField String centerName,
+                                  @OptionalField String districtCode, @OptionalField String communityCode,
+                                  @OptionalField String categoryHint, String content, @OptionalField Double lat,
+                                  @OptionalField Double lon, @OptionalField String requesterRef, Instant submittedAt) {
     }
 
     /**
@@ -29,14 +30,15 @@ public final class CenterEvents {
      * BIG_COMMUNITY, COMMUNITY or STATION.
      */
     public record CenterRegistered(String centerId, String name, String level, String districtCode,
-                                   @OptionalField String communityCode, double lat, double lon, @OptionalField List<String> facilities,
-                                   @OptionalField String openingHours, Instant registeredAt) {
+                                   @OptionalField String communityCode, double lat, double lon,
+                                   @OptionalField List<String> facilities, @OptionalField String openingHours,
+                                   Instant registeredAt) {
     }
 
     /** A themed activity (主题党日菜单式) was put on a centre's calendar. */
-    public record ActivityScheduled(String activityId, String centerId, String districtCode, @OptionalField String communityCode,
-                                    @OptionalField String theme, int capacity, Instant startsAt, Instant endsAt,
-                                    Instant scheduledAt) {
+    public record ActivityScheduled(String activityId, String centerId, String districtCode,
+                                    @OptionalField String communityCode, @OptionalField String theme, int capacity,
+                                    Instant startsAt, Instant endsAt, Instant scheduledAt) {
     }
 
     /**
@@ -54,7 +56,8 @@ public final class CenterEvents {
 
     /** A micro-wish (微心愿) was posted in a batch; the requester is never part of the event. */
     public record WishPosted(String wishId, String batchId, String centerId, String districtCode,
-                             @OptionalField String communityCode, @OptionalField String category, int valueYuan, Instant postedAt) {
+                             @OptionalField String communityCode, @OptionalField String category, int valueYuan,
+                             Instant postedAt) {
     }
 
     /** {@code claimantType}: PARTY_MEMBER or VOLUNTEER. */
@@ -72,13 +75,15 @@ public final class CenterEvents {
     }
 
     /** Walk-in visitors counted at a centre's counter, with the purpose of the visit. */
-    public record VisitRecorded(String visitId, String centerId, String districtCode, @OptionalField String communityCode,
-                                @OptionalField String purpose, int visitors, Instant visitedAt) {
+    public record VisitRecorded(String visitId, String centerId, String districtCode,
+                                @OptionalField String communityCode, @OptionalField String purpose, int visitors,
+                                Instant visitedAt) {
     }
 
     /** Volunteer service hours logged at a centre (the volunteer is not named). */
-    public record VolunteerHoursLogged(String entryId, String centerId, String districtCode, @OptionalField String communityCode,
-                                       double hours, int servedPeople, Instant loggedAt) {
+    public record VolunteerHoursLogged(String entryId, String centerId, String districtCode,
+                                       @OptionalField String communityCode, double hours, int servedPeople,
+                                       Instant loggedAt) {
     }
 
     public static final EventType<AppealSubmitted> APPEAL_SUBMITTED =

@@ -49,8 +49,10 @@ public final class PartnerEvents {
      * A report from the city's WeChat mini-program (随手拍). {@code reportId} is the mini-program's own id;
      * {@code content} is scrubbed of phone and ID numbers before it is published.
      */
-    public record WechatReport(String reportId, @OptionalField String categoryHint, String content, @OptionalField Double lat, @OptionalField Double lon,
-                               @OptionalField String address, @OptionalField String districtCode, @OptionalField List<String> mediaUrls, Instant reportedAt) {
+    public record WechatReport(String reportId, @OptionalField String categoryHint, String content,
+                               @OptionalField Double lat, @OptionalField Double lon, @OptionalField String address,
+                               @OptionalField String districtCode, @OptionalField List<String> mediaUrls,
+                               Instant reportedAt) {
         public WechatReport {
             require("reportId", reportId);
             require("content", content);
@@ -69,8 +71,9 @@ public final class PartnerEvents {
      * A complaint filed in the government-service app 一鹿快办. {@code complaintNo} is the app's case number;
      * {@code content} is scrubbed of phone and ID numbers before it is published.
      */
-    public record GovAppComplaint(String complaintNo, @OptionalField String categoryHint, String content, @OptionalField String address,
-                                  @OptionalField String districtCode, @OptionalField Double lat, @OptionalField Double lon, Instant submittedAt) {
+    public record GovAppComplaint(String complaintNo, @OptionalField String categoryHint, String content,
+                                  @OptionalField String address, @OptionalField String districtCode,
+                                  @OptionalField Double lat, @OptionalField Double lon, Instant submittedAt) {
         public GovAppComplaint {
             require("complaintNo", complaintNo);
             require("content", content);

@@ -53,6 +53,8 @@ public class HotlineController {
     public static final String TIMESTAMP = "X-Hotline-Timestamp";
     public static final String SIGNATURE = "X-Hotline-Signature";
     static final int MAX_PAGE_SIZE = 100;
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final java.time.Duration TEN_YEARS = java.time.Duration.ofDays(3653);
     private static final Logger log = LoggerFactory.getLogger(HotlineController.class);
 
     public record CaseView(String caseNo, String outcome, String ticketId, String ticketNo, String ticketStatus,
@@ -246,10 +248,8 @@ public class HotlineController {
         return request;
     }
 
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
     private static void plausible(String field, Instant value, Instant now) {
-        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(now.plus(java.time.Duration.ofDays(3660))))) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(now.plus(TEN_YEARS)))) {
             throw ApiException.badRequest(field, "must be between 2000 and ten years from now");
         }
     }
