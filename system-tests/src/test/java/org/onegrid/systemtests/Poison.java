@@ -129,6 +129,52 @@ final class Poison {
         return found;
     }
 
+    /**
+     * Waits until every consumer group has committed up to the end of every topic it reads (no lag), so that what
+     * the services write from events (inboxes, views) stands still: then a change is the work of what came since.
+     */
+    static void awaitConsumersCaughtUp(Duration within) throws Exception {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            long deadline = System.nanoTime() + within.toNanos();
+            Map<String, Long> lag;
+            do {
+                lag = lag(admin);
+                if (lag.values().stream().allMatch(l -> l == 0)) {
+                    return;
+                }
+                Thread.sleep(500);
+            } while (System.nanoTime() < deadline);
+            throw new AssertionError("consumers still behind after " + within + ": " + lag);
+        }
+    }
+
+    private static Map<String, Long> lag(org.apache.kafka.clients.admin.Admin admin) throws Exception {
+        Map<String, Long> lag = new LinkedHashMap<>();
+        var partitions = admin.describeTopics(TOPICS.stream().map(Topic::name).toList()).allTopicNames().get();
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                new LinkedHashMap<>();
+        partitions.forEach((topic, d) -> d.partitions().forEach(pi -> latest.put(
+                new org.apache.kafka.common.TopicPartition(topic, pi.partition()),
+                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+        var ends = admin.listOffsets(latest).all().get();
+        for (Topic topic : TOPICS) {
+            for (String group : topic.groups()) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                long behind = 0;
+                for (var end : ends.entrySet()) {
+                    if (end.getKey().topic().equals(topic.name())) {
+                        var c = committed.get(end.getKey());
+                        behind += end.getValue().offset() - (c == null ? 0 : c.offset());
+                    }
+                }
+                lag.put(group + "@" + topic.name(), behind);
+            }
+        }
+        return lag;
+    }
+
     /** Every expected key dead-lettered by every group of its topic. */
     private static boolean complete(Map<String, List<Dead>> found, Map<String, List<String>> keys) {
         return keys.entrySet().stream().allMatch(e -> found.containsKey(e.getKey()) && found.get(e.getKey()).stream()

@@ -274,6 +274,8 @@ class ReliabilityIT {
     void hostileInputIsRefusedCleanlyAndChangesNothing() throws Exception {
         String tyTicket = ticketOf("TY");
         Map<String, String> tokens = new HashMap<>();
+        // What consumers write (inboxes, views) must stand still first, or their catching up looks like a change.
+        Poison.awaitConsumersCaughtUp(Duration.ofSeconds(180));
         Map<String, Long> before = documentCounts();
         List<HostileCorpus.Case> corpus = HostileCorpus.build(tyTicket);
         List<String> failures = new ArrayList<>();
@@ -293,6 +295,8 @@ class ReliabilityIT {
                 failures.add(c.name() + " -> " + r.status() + " " + why + ": " + abbreviate(r.raw()));
             }
         }
+        eventually("outboxes drained", Duration.ofSeconds(60), () -> undelivered().isEmpty() ? true : null);
+        Poison.awaitConsumersCaughtUp(Duration.ofSeconds(180));
         Map<String, Long> after = documentCounts();
         summary.put("hostile inputs tried / refused", corpus.size() + " / " + refused);
         System.out.println("Hostile input cases: " + corpus.size());
