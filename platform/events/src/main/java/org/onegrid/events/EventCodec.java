@@ -8,6 +8,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,8 +68,10 @@ public final class EventCodec {
         } catch (JacksonException e) {
             // Jackson refuses an absent number or flag without naming it: name it.
             String missing = missingField(type.payloadClass(), envelope.data(), "");
-            throw new InvalidEventException("payload of " + envelope.type() + " does not match its schema: "
-                    + withoutExceptionNames(e.getOriginalMessage())
+            // A record that checks its own schema (partner events) says what is wrong in its own words.
+            String why = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException
+                    ? e.getCause().getMessage() : withoutExceptionNames(e.getOriginalMessage());
+            throw new InvalidEventException("payload of " + envelope.type() + " does not match its schema: " + why
                     + (missing == null ? "" : " (lacks required field " + missing + ")"), e);
         }
         String missing = missingField(type.payloadClass(), envelope.data(), "");

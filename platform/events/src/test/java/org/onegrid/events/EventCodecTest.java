@@ -103,6 +103,17 @@ class EventCodecTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception"));
     }
 
+    @Test
+    void aRecordThatChecksItsOwnSchemaGivesItsOwnReason() {
+        EventEnvelope noCamera = envelope(PartnerEvents.VIDEO_INCIDENT.type(), "{\"lat\":18.2,\"lon\":109.5,"
+                + "\"incidentKind\":\"other\",\"detectedAt\":\"2026-11-23T01:30:00Z\"}");
+
+        assertThatThrownBy(() -> EventCodec.payload(noCamera, PartnerEvents.VIDEO_INCIDENT))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("payload of onegrid.partner.video-incident.v1 does not match its schema: "
+                        + "cameraId is required (lacks required field cameraId)");
+    }
+
     private static <T> T roundTrip(EventType<T> type, T payload) {
         return EventCodec.payload(EventCodec.decode(EventCodec.encode(EventEnvelope.create(type, "/t", "s", payload,
                 null, NOW))), type);
