@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -24,6 +25,11 @@ final class GridReports implements IntakeStream {
     }
 
     @Override
+    public String tag() {
+        return "g";
+    }
+
+    @Override
     public String name() {
         return "grid reports";
     }
@@ -40,17 +46,17 @@ final class GridReports implements IntakeStream {
     }
 
     @Override
-    public Bson storedAs(String key) {
-        return Filters.eq("clientRequestId", key);
+    public Bson stored() {
+        return Filters.and(Filters.eq("channel", "GRID_APP"), Filters.regex("clientRequestId", "^st-"));
+    }
+
+    @Override
+    public String keyOf(Document ticket) {
+        return ticket.getString("clientRequestId");
     }
 
     @Override
     public String ticketId(Http.Response accepted) {
         return accepted.json().path("ticket").path("id").asString();
-    }
-
-    @Override
-    public List<String> districts() {
-        return DISTRICTS;
     }
 }

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Table-driven hostile input: for each endpoint, bodies and paths a careless or malicious client sends. Every case
  * must be refused with a 4xx problem+json, never a 5xx or a stack trace, and leave the databases as they were.
- * Open311 ({@code /open311/**}) and the hotline intake ({@code /intake/**}) are not built yet: add an
- * {@link Endpoint} for each with its own token/key and valid body, and its cases come from the same table.
+ * The 12345 hotline's JSON body goes through the same table (signed per case); Open311 (form-encoded, its errors in
+ * the specification's {@code [{code, description}]} shape), the hotline's signature and partner CloudEvents have
+ * their own rows.
  */
 final class HostileCorpus {
 
@@ -24,8 +27,16 @@ final class HostileCorpus {
     record Case(String name, String method, String path, Caller caller, byte[] body, Map<String, String> headers) {
     }
 
-    /** A JSON endpoint and a valid body for it, each of whose fields the corpus spoils in turn. */
-    record Endpoint(String name, String path, Caller caller, Map<String, Object> valid) {
+    /**
+     * A JSON endpoint and a valid body for it, each of whose fields the corpus spoils in turn; {@code headers} gives
+     * the headers for a body (the hotline's are a signature over the exact bytes, so a spoiled body is properly
+     * signed and what is tested is the body's validation).
+     */
+    record Endpoint(String name, String path, Caller caller, Map<String, Object> valid,
+                    Function<byte[], Map<String, String>> headers) {
+        Endpoint(String name, String path, Caller caller, Map<String, Object> valid) {
+            this(name, path, caller, valid, body -> Map.of());
+        }
     }
 
     static final String HUGE = "咸".repeat(300_000);
@@ -46,12 +57,17 @@ final class HostileCorpus {
                 new Endpoint("appeal", "/api/centers/TY-SANYAWAN/appeals", Caller.person("resident"), Map.of(
                         "requestId", "st-hostile-appeal", "content", "路灯不亮", "lat", 18.29, "lon", 109.47)),
                 new Endpoint("talent need", "/api/talent/needs", Caller.person("liaison"), Map.of(
-                        "title", "需要农业专家", "districtCode", "YZ")));
+                        "title", "需要农业专家", "districtCode", "YZ")),
+                new Endpoint("hotline case", "/intake/hotline/cases", null, HOTLINE_CASE, HostileCorpus::signed));
         List<Case> cases = new ArrayList<>();
         for (Endpoint e : endpoints) {
             cases.addAll(bodies(e));
         }
         cases.addAll(paths(existingTicketId));
+        cases.addAll(hotlineSignatures());
+        cases.addAll(open311Posts());
+        cases.addAll(open311Reads());
+        cases.addAll(partnerEvents());
         return cases;
     }
 
@@ -75,8 +91,8 @@ final class HostileCorpus {
         // Unknown fields are ignored (Jackson's default, kept platform-wide), so "extra field" cases only count when
         // they also break a known field, as the "duplicate keys" case does.
         for (Object[] r : raw) {
-            cases.add(new Case(e.name() + ": " + r[0], "POST", e.path(), e.caller(),
-                    ((String) r[1]).getBytes(StandardCharsets.UTF_8), Map.of()));
+            byte[] bytes = ((String) r[1]).getBytes(StandardCharsets.UTF_8);
+            cases.add(new Case(e.name() + ": " + r[0], "POST", e.path(), e.caller(), bytes, e.headers().apply(bytes)));
         }
         // Invalid UTF-8 inside a string value.
         byte[] head = ("{\"title\":\"").getBytes(StandardCharsets.UTF_8);
@@ -86,9 +102,12 @@ final class HostileCorpus {
         System.arraycopy(head, 0, invalid, 0, head.length);
         System.arraycopy(bad, 0, invalid, head.length, bad.length);
         System.arraycopy(tail, 0, invalid, head.length + bad.length, tail.length);
-        cases.add(new Case(e.name() + ": invalid UTF-8", "POST", e.path(), e.caller(), invalid, Map.of()));
-        cases.add(new Case(e.name() + ": wrong content type", "POST", e.path(), e.caller(),
-                json(e.valid()).getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/xml")));
+        cases.add(new Case(e.name() + ": invalid UTF-8", "POST", e.path(), e.caller(), invalid,
+                e.headers().apply(invalid)));
+        byte[] valid = json(e.valid()).getBytes(StandardCharsets.UTF_8);
+        var xml = new java.util.HashMap<>(e.headers().apply(valid));
+        xml.put("Content-Type", "application/xml");
+        cases.add(new Case(e.name() + ": wrong content type", "POST", e.path(), e.caller(), valid, xml));
         // Every field spoiled in turn.
         List<Object[]> spoilers = List.of(
                 new Object[] {"wrong type (object)", Map.of("$gt", "")},
@@ -106,16 +125,20 @@ final class HostileCorpus {
                 }
                 var body = new java.util.LinkedHashMap<String, Object>(e.valid());
                 body.put(field, s[1]);
-                cases.add(new Case(e.name() + ": " + field + " " + s[0], "POST", e.path(), e.caller(),
-                        json(body).getBytes(StandardCharsets.UTF_8), Map.of()));
+                byte[] bytes = json(body).getBytes(StandardCharsets.UTF_8);
+                cases.add(new Case(e.name() + ": " + field + " " + s[0], "POST", e.path(), e.caller(), bytes,
+                        e.headers().apply(bytes)));
             }
             var missing = new java.util.LinkedHashMap<String, Object>(e.valid());
             missing.put(field, null);
             // A null field is fine for optional fields; the corpus only sends the required-looking ones.
             if (field.equals("title") || field.equals("reason") || field.equals("content") || field.equals("role")
-                    || field.equals("ratingToken") || field.equals("rating")) {
-                cases.add(new Case(e.name() + ": " + field + " missing", "POST", e.path(), e.caller(),
-                        json(missing).getBytes(StandardCharsets.UTF_8), Map.of()));
+                    || field.equals("ratingToken") || field.equals("rating")
+                    || e.path().startsWith("/intake/hotline/") && List.of("caseNo", "receivedAt", "callerPhone",
+                    "categoryCode").contains(field)) {
+                byte[] bytes = json(missing).getBytes(StandardCharsets.UTF_8);
+                cases.add(new Case(e.name() + ": " + field + " missing", "POST", e.path(), e.caller(), bytes,
+                        e.headers().apply(bytes)));
             }
         }
         if (e.valid().containsKey("lat")) {
@@ -125,8 +148,9 @@ final class HostileCorpus {
                 var body = new java.util.LinkedHashMap<String, Object>(e.valid());
                 body.put("lat", c[1]);
                 body.put("lon", c[2]);
-                cases.add(new Case(e.name() + ": coordinates " + c[0], "POST", e.path(), e.caller(),
-                        json(body).getBytes(StandardCharsets.UTF_8), Map.of()));
+                byte[] bytes = json(body).getBytes(StandardCharsets.UTF_8);
+                cases.add(new Case(e.name() + ": coordinates " + c[0], "POST", e.path(), e.caller(), bytes,
+                        e.headers().apply(bytes)));
             }
         }
         return cases;
@@ -143,7 +167,9 @@ final class HostileCorpus {
             // Strings the API must store as text: only invalid where the field has a fixed vocabulary or format.
             return field.equals("channel") || field.equals("districtCode") || field.equals("rating")
                     || field.equals("role") || field.equals("gridCode") || field.equals("categoryCode")
-                    || field.equals("lat") || field.equals("lon") || field.equals("requestId");
+                    || field.equals("lat") || field.equals("lon") || field.equals("requestId")
+                    || field.equals("caseNo") || field.equals("receivedAt") || field.equals("callerPhone")
+                    || field.equals("urgency") || field.equals("deadline");
         }
         return true;
     }
@@ -175,6 +201,294 @@ final class HostileCorpus {
                     Map.of()));
         }
         return cases;
+    }
+
+    /** A valid hotline case: sent as it is, it would make a ticket, so every case below spoils something. */
+    static final Map<String, Object> HOTLINE_CASE = orderedMap(
+            "caseNo", "st-hostile-h-0001", "receivedAt", "2026-11-23T02:15:00Z", "callerName", "系统测试",
+            "callerPhone", "13800000000", "content", "系统测试 恶意输入 路灯不亮", "categoryCode", "CSGL-HJWS",
+            "districtCode", "TY", "urgency", "URGENT", "deadline", "2026-11-25T10:00:00Z",
+            "lat", 18.26, "lon", 109.4975);
+
+    /** Each signature unique: a later timestamp for every case, so that none is refused as a replay instead. */
+    private static final AtomicLong SIGNED_AT = new AtomicLong();
+
+    static Map<String, String> signed(byte[] body) {
+        long now = java.time.Instant.now().getEpochSecond();
+        return HotlineCases.signed(body, SIGNED_AT.updateAndGet(last -> Math.max(now, last + 1)));
+    }
+
+    private static List<Case> hotlineSignatures() {
+        byte[] body = json(HOTLINE_CASE).getBytes(StandardCharsets.UTF_8);
+        long now = java.time.Instant.now().getEpochSecond();
+        String path = "/intake/hotline/cases";
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> good = HotlineCases.signed(body, now);
+        for (String header : List.of("X-Hotline-Signature", "X-Hotline-Timestamp", "X-Hotline-Partner")) {
+            var without = new java.util.HashMap<>(good);
+            without.remove(header);
+            cases.add(new Case("hotline signature: " + header + " missing", "POST", path, null, body, without));
+        }
+        var wrongSecret = new java.util.HashMap<>(good);
+        wrongSecret.put("X-Hotline-Signature", HotlineCases.signature("not-the-secret", String.valueOf(now), body));
+        cases.add(new Case("hotline signature: wrong secret", "POST", path, null, body, wrongSecret));
+        var otherBody = new java.util.HashMap<>(good);
+        otherBody.put("X-Hotline-Signature", HotlineCases.signature(HotlineCases.SECRET, String.valueOf(now),
+                "{}".getBytes(StandardCharsets.UTF_8)));
+        cases.add(new Case("hotline signature: of another body", "POST", path, null, body, otherBody));
+        cases.add(new Case("hotline signature: stale (1 h old)", "POST", path, null, body,
+                HotlineCases.signed(body, now - 3600)));
+        cases.add(new Case("hotline signature: from the future (+1 h)", "POST", path, null, body,
+                HotlineCases.signed(body, now + 3600)));
+        for (String ts : List.of("abc", "-1", "99999999999999999999", "1.5e9")) {
+            var odd = new java.util.HashMap<>(good);
+            odd.put("X-Hotline-Timestamp", ts);
+            odd.put("X-Hotline-Signature", HotlineCases.signature(HotlineCases.SECRET, ts, body));
+            cases.add(new Case("hotline signature: timestamp " + ts, "POST", path, null, body, odd));
+        }
+        var otherPartner = new java.util.HashMap<>(good);
+        otherPartner.put("X-Hotline-Partner", "hotline-elsewhere");
+        cases.add(new Case("hotline signature: another partner", "POST", path, null, body, otherPartner));
+        var junk = new java.util.HashMap<>(good);
+        junk.put("X-Hotline-Signature", "zz" + "0".repeat(62));
+        cases.add(new Case("hotline signature: not hex", "POST", path, null, body, junk));
+        return cases;
+    }
+
+    /** A valid Open311 report: each case spoils one part of it. */
+    private static Map<String, String> open311Form() {
+        return orderedMap("service_code", "sanitation", "lat", "18.2600", "long", "109.4975",
+                "description", "系统测试 恶意输入", "first_name", "测试");
+    }
+
+    private static Case open311Post(String name, Map<String, String> form, Map<String, String> headers) {
+        var h = new java.util.HashMap<String, String>(Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Api-Key", Open311Requests.API_KEY));
+        h.putAll(headers);
+        h.values().removeIf(java.util.Objects::isNull);
+        return new Case("open311 POST: " + name, "POST", "/open311/v2/requests.json", null,
+                Open311Requests.encode(form).getBytes(StandardCharsets.UTF_8), h);
+    }
+
+    private static List<Case> open311Posts() {
+        List<Case> cases = new ArrayList<>();
+        Object[][] spoilers = {
+                {"service_code missing", "service_code", null},
+                {"service_code unknown", "service_code", "no-such-service"},
+                {"service_code operator", "service_code", "{\"$gt\":\"\"}"},
+                {"service_code traversal", "service_code", "../../etc/passwd"},
+                {"lat missing (long only)", "lat", null},
+                {"lat as text", "lat", "north"},
+                {"lat 91", "lat", "91"},
+                {"lat NaN", "lat", "NaN"},
+                {"lat Infinity", "lat", "Infinity"},
+                {"lat 1e999", "lat", "1e999"},
+                {"long -180.5", "long", "-180.5"},
+                {"long hex", "long", "0x1p3"},
+                {"description over 4000", "description", "长".repeat(4001)},
+                {"media_url javascript", "media_url", "javascript:alert(1)"},
+                {"media_url huge", "media_url", "https://x.example/" + "a".repeat(5000)},
+                {"first_name huge", "first_name", LONG},
+                {"last_name huge", "last_name", LONG},
+                {"phone huge", "phone", "1".repeat(5000)},
+                {"email huge", "email", "a".repeat(5000) + "@example.com"},
+                {"address_string huge", "address_string", "天涯区" + LONG}};
+        for (Object[] s : spoilers) {
+            Map<String, String> form = new java.util.LinkedHashMap<>(open311Form());
+            if (s[2] == null) {
+                form.remove((String) s[1]);
+            } else {
+                form.put((String) s[1], (String) s[2]);
+            }
+            if (s[1].equals("address_string")) {
+                form.remove("lat");
+                form.remove("long");
+            }
+            cases.add(open311Post(s[0].toString(), form, Map.of()));
+        }
+        Map<String, String> noPlace = new java.util.LinkedHashMap<>(open311Form());
+        noPlace.remove("lat");
+        noPlace.remove("long");
+        cases.add(open311Post("no location", noPlace, Map.of()));
+        noPlace.put("address_string", "火星基地 1 号");
+        cases.add(open311Post("address outside Sanya", noPlace, Map.of()));
+        Map<String, String> noise = new java.util.LinkedHashMap<>(open311Form());
+        noise.put("service_code", "noise");
+        cases.add(open311Post("required attribute missing", noise, Map.of()));
+        for (String[] a : new String[][] {{"attribute[time_of_day]", "midnight"},
+                {"attribute[time_of_day]", "{\"$ne\":null}"}, {"attribute[time_of_day]", LONG}}) {
+            Map<String, String> f = new java.util.LinkedHashMap<>(noise);
+            f.put(a[0], a[1]);
+            cases.add(open311Post("attribute " + a[0] + "=" + abbreviate(a[1]), f, Map.of()));
+        }
+        Map<String, String> injected = new java.util.LinkedHashMap<>(noise);
+        injected.put("attribute[$where]", "sleep(1000)");
+        injected.put("attribute[time_of_day][$gt]", "");
+        cases.add(open311Post("attribute injection without the required one", injected, Map.of()));
+        cases.add(open311Post("api_key bad, no key header", withKey("bad-key"), mapOfNull("X-Api-Key")));
+        cases.add(open311Post("X-Api-Key bad", open311Form(), Map.of("X-Api-Key", "bad-key")));
+        cases.add(open311Post("X-Api-Key without open311:write", open311Form(),
+                Map.of("X-Api-Key", HotlineCases.API_KEY)));
+        cases.add(open311Post("JSON body", open311Form(), Map.of("Content-Type", "application/json")));
+        cases.add(open311Post("body over the gateway limit", orderedMap("service_code", "sanitation",
+                "description", "x".repeat(1_100_000)), Map.of()));
+        cases.add(new Case("open311 POST: XML format", "POST", "/open311/v2/requests.xml", null,
+                Open311Requests.encode(open311Form()).getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Api-Key", Open311Requests.API_KEY)));
+        return cases;
+    }
+
+    private static Map<String, String> withKey(String key) {
+        Map<String, String> f = new java.util.LinkedHashMap<>(open311Form());
+        f.put("api_key", key);
+        return f;
+    }
+
+    private static Map<String, String> mapOfNull(String key) {
+        var m = new java.util.HashMap<String, String>();
+        m.put(key, null);
+        return m;
+    }
+
+    private static List<Case> open311Reads() {
+        List<Case> cases = new ArrayList<>();
+        for (String query : List.of("start_date=not-a-date", "end_date=2024-02-30", "start_date=2026-11-20T00:00:00",
+                "start_date=2026-01-01&end_date=2026-11-01", "start_date=2026-11-23&end_date=2026-11-01",
+                "start_date=-999999999-01-01", "end_date=%2B999999999-12-31T23:59:59Z",
+                "page_size=100000", "page_size=-1", "page_size=0", "page=0", "page=-3", "page=abc",
+                "page=99999999999999999999", "status=nope", "status=open,%7B%24gt%7D", "service_code=nope",
+                "service_code=..%2F..%2Fetc%2Fpasswd")) {
+            cases.add(new Case("open311 requests.json?" + abbreviate(query), "GET", "/open311/v2/requests.json?"
+                    + query, null, null, Map.of()));
+        }
+        for (String query : List.of("start_date=yesterday", "start_date=2026-01-01&end_date=2026-11-01",
+                "end_date=2026-13-45")) {
+            cases.add(new Case("open311 updates ?" + query, "GET", "/open311/v2/servicerequestupdates.json?" + query,
+                    null, null, Map.of()));
+        }
+        for (String id : List.of("..%2F..%2Fetc%2Fpasswd", "%7B%22%24gt%22%3A%22%22%7D", "x".repeat(3000), "%00",
+                "%FF%FE", "..;")) {
+            cases.add(new Case("open311 request id " + abbreviate(id), "GET", "/open311/v2/requests/" + id + ".json",
+                    null, null, Map.of()));
+            cases.add(new Case("open311 service " + abbreviate(id), "GET", "/open311/v2/services/" + id + ".json",
+                    null, null, Map.of()));
+        }
+        cases.add(new Case("open311 discovery.xml", "GET", "/open311/v2/services.xml", null, null, Map.of()));
+        return cases;
+    }
+
+    /** A valid partner event's data (雪亮工程 camera): every case breaks the envelope or the data. */
+    private static Map<String, Object> videoData() {
+        return orderedMap("cameraId", "TY-CAM-0042", "lat", 18.26, "lon", 109.4975, "incidentKind", "garbage-pile",
+                "detectedAt", "2026-11-23T01:30:00Z", "snapshotUrl", "https://cams.example/s/42.jpg",
+                "confidence", 0.93);
+    }
+
+    private static Map<String, Object> structuredEvent(String id) {
+        return orderedMap("specversion", "1.0", "id", id, "source", "urn:st:hostile",
+                "type", "onegrid.partner.video-incident.v1", "time", "2026-11-23T01:30:05Z",
+                "datacontenttype", "application/json", "data", videoData());
+    }
+
+    private static List<Case> partnerEvents() {
+        List<Case> cases = new ArrayList<>();
+        String path = "/intake/events";
+        Map<String, String> structured = Map.of("Content-Type", "application/cloudevents+json",
+                "X-Api-Key", HotlineCases.API_KEY);
+        Object[][] envelope = {
+                {"unknown type", "type", "onegrid.partner.unheard-of.v1"},
+                {"type of another topic", "type", "onegrid.ticket.reported.v1"},
+                {"future version", "type", "onegrid.partner.video-incident.v2"},
+                {"id missing", "id", null},
+                {"id as object", "id", Map.of("$gt", "")},
+                {"id huge", "id", LONG},
+                {"source missing", "source", null},
+                {"specversion 0.3", "specversion", "0.3"},
+                {"time not RFC 3339", "time", "yesterday"},
+                {"time far future", "time", "+999999999-12-31T23:59:59Z"},
+                {"datacontenttype xml", "datacontenttype", "application/xml"},
+                {"data missing", "data", null},
+                {"data an array", "data", List.of(1, 2)},
+                {"data empty", "data", Map.of()},
+                {"data a string", "data", "garbage-pile"}};
+        int n = 0;
+        for (Object[] e : envelope) {
+            Map<String, Object> event = new java.util.LinkedHashMap<>(structuredEvent("st-hostile-ev-" + n++));
+            event.put((String) e[1], e[2]);
+            cases.add(new Case("partner event: " + e[0], "POST", path, null,
+                    json(event).getBytes(StandardCharsets.UTF_8), structured));
+        }
+        Object[][] data = {
+                {"cameraId missing", "cameraId", null},
+                {"lat 91", "lat", 91},
+                {"lon as text", "lon", "east"},
+                {"incidentKind unknown", "incidentKind", "alien-landing"},
+                {"incidentKind operator", "incidentKind", Map.of("$ne", "")},
+                {"detectedAt garbage", "detectedAt", "0000-13-45"},
+                {"detectedAt far future", "detectedAt", "+999999999-12-31T23:59:59Z"},
+                {"snapshotUrl javascript", "snapshotUrl", "javascript:alert(1)"},
+                {"confidence 2", "confidence", 2},
+                {"confidence overflowing", "confidence", new java.math.BigInteger("9".repeat(400))}};
+        for (Object[] d : data) {
+            Map<String, Object> payload = new java.util.LinkedHashMap<>(videoData());
+            payload.put((String) d[1], d[2]);
+            Map<String, Object> event = new java.util.LinkedHashMap<>(structuredEvent("st-hostile-ev-" + n++));
+            event.put("data", payload);
+            cases.add(new Case("partner event data: " + d[0], "POST", path, null,
+                    json(event).getBytes(StandardCharsets.UTF_8), structured));
+        }
+        byte[] oversize = json(orderedMap("specversion", "1.0", "id", "st-hostile-big", "source", "urn:st:hostile",
+                "type", "onegrid.partner.wechat-report.v1", "data", orderedMap("reportId", "r", "content",
+                        "x".repeat(70_000), "districtCode", "TY", "reportedAt", "2026-11-23T01:30:00Z")))
+                .getBytes(StandardCharsets.UTF_8);
+        cases.add(new Case("partner event: over 64 KB", "POST", path, null, oversize, structured));
+        cases.add(new Case("partner event: not JSON", "POST", path, null,
+                "{\"specversion\": \"1.0\", \"id\": ".getBytes(StandardCharsets.UTF_8), structured));
+        cases.add(new Case("partner event: deep JSON", "POST", path, null,
+                ("{\"a\":".repeat(5000) + "1" + "}".repeat(5000)).getBytes(StandardCharsets.UTF_8), structured));
+        cases.add(new Case("partner event: plain JSON without ce headers", "POST", path, null,
+                json(videoData()).getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json", "X-Api-Key", HotlineCases.API_KEY)));
+        // Binary mode: attributes in ce-* headers.
+        byte[] wechat = json(orderedMap("reportId", "wx-st", "categoryHint", "roads", "content", "井盖缺失",
+                "districtCode", "TY", "reportedAt", "2026-11-23T02:00:00Z")).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> ce = orderedMap("Content-Type", "application/json", "X-Api-Key", HotlineCases.API_KEY,
+                "ce-specversion", "1.0", "ce-id", "st-hostile-bin", "ce-source", "urn:st:hostile",
+                "ce-type", "onegrid.partner.wechat-report.v1", "ce-time", "2026-11-23T02:00:00Z");
+        for (String[] h : new String[][] {{"ce-id missing", "ce-id", null}, {"ce-source missing", "ce-source", null},
+                {"ce-type missing", "ce-type", null}, {"ce-type unknown", "ce-type", "onegrid.partner.nope.v1"},
+                {"ce-specversion 2.0", "ce-specversion", "2.0"}, {"ce-time garbage", "ce-time", "not-a-time"},
+                {"content type xml", "Content-Type", "application/xml"}}) {
+            Map<String, String> headers = new java.util.HashMap<>(ce);
+            if (h[2] == null) {
+                headers.remove(h[1]);
+            } else {
+                headers.put(h[1], h[2]);
+            }
+            cases.add(new Case("partner event binary: " + h[0], "POST", path, null, wechat, headers));
+        }
+        for (Object[] b : new Object[][] {{"data empty", "{}"}, {"data an array", "[1]"}, {"data not JSON", "{x"},
+                {"content missing", json(orderedMap("reportId", "wx", "districtCode", "TY",
+                        "reportedAt", "2026-11-23T02:00:00Z"))},
+                {"content over 4000", json(orderedMap("reportId", "wx", "content", "长".repeat(4001),
+                        "districtCode", "TY", "reportedAt", "2026-11-23T02:00:00Z"))},
+                {"neither place nor district", json(orderedMap("reportId", "wx", "content", "x",
+                        "reportedAt", "2026-11-23T02:00:00Z"))},
+                {"mediaUrls not URLs", json(orderedMap("reportId", "wx", "content", "x", "districtCode", "TY",
+                        "mediaUrls", List.of("file:///etc/passwd"), "reportedAt", "2026-11-23T02:00:00Z"))}}) {
+            cases.add(new Case("partner event binary: " + b[0], "POST", path, null,
+                    ((String) b[1]).getBytes(StandardCharsets.UTF_8), ce));
+        }
+        return cases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> orderedMap(Object... kv) {
+        Map<String, V> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (V) kv[i + 1]);
+        }
+        return m;
     }
 
     private static String abbreviate(String s) {

@@ -1,7 +1,9 @@
 package org.onegrid.systemtests;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -11,14 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Sends {@code count} cases at a steady rate, each retried like a well-behaved client would (same idempotency key,
- * on connection errors, 5xx and 429, with backoff, for a bounded time), and records how each one ended.
+ * Sends {@code count} cases at a steady rate, taking the streams in turn, each case retried like a well-behaved
+ * client would (same key, with backoff, for a bounded time), and records how each one ended. On an idempotent
+ * stream a client retries connection errors, 5xx and 429; on one that is not (Open311), only answers that prove the
+ * request was not processed (429, 503, connection refused) — anything else leaves the outcome {@code UNKNOWN}.
  */
 final class LoadDriver {
 
-    enum Result { ACCEPTED, REFUSED, UNEXPECTED }
+    enum Result { ACCEPTED, REFUSED, UNKNOWN, UNEXPECTED }
 
-    record Outcome(String key, Result result, int status, String ticketId, int attempts, String detail) {
+    record Outcome(String stream, String key, Result result, int status, String ticketId, int attempts,
+                   String detail) {
     }
 
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(150);
@@ -26,8 +31,11 @@ final class LoadDriver {
     final AtomicInteger serverErrors = new AtomicInteger();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
-    /** Runs the load; {@code at} is told the index of each case as it is scheduled (to crash things mid-way). */
-    Map<String, Outcome> run(IntakeStream stream, String prefix, int count, double perSecond, IntConsumer at)
+    /**
+     * Runs the load: case {@code n} goes through {@code streams.get(n % streams.size())} under the key
+     * {@code prefix-<tag>-n}; {@code at} is told the index of each case as it is scheduled (to crash things mid-way).
+     */
+    Map<String, Outcome> run(List<IntakeStream> streams, String prefix, int count, double perSecond, IntConsumer at)
             throws InterruptedException {
         Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(24);
@@ -40,7 +48,8 @@ final class LoadDriver {
             }
             at.accept(n);
             int i = n;
-            String key = prefix + "-" + n;
+            IntakeStream stream = streams.get(n % streams.size());
+            String key = prefix + "-" + stream.tag() + "-" + n;
             pool.submit(() -> outcomes.put(key, sendUntilAnswered(stream, i, key)));
         }
         pool.shutdown();
@@ -63,6 +72,7 @@ final class LoadDriver {
         int attempts = 0;
         int lastStatus = 0;
         String detail = null;
+        String name = stream.name();
         while (true) {
             attempts++;
             requestsSent.incrementAndGet();
@@ -71,31 +81,37 @@ final class LoadDriver {
                 lastStatus = r.status();
                 statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
                 if (r.status() >= 200 && r.status() < 300) {
-                    return new Outcome(key, Result.ACCEPTED, r.status(), stream.ticketId(r), attempts, null);
+                    return new Outcome(name, key, Result.ACCEPTED, r.status(), stream.ticketId(r), attempts, null);
                 }
                 detail = r.raw();
                 if (r.status() >= 500) {
                     serverErrors.incrementAndGet();
+                    if (!stream.idempotent() && r.status() != 503) {
+                        return new Outcome(name, key, Result.UNKNOWN, r.status(), null, attempts, r.raw());
+                    }
                 } else if (r.status() != 429) {
-                    return new Outcome(key, Result.UNEXPECTED, r.status(), null, attempts, r.raw());
+                    return new Outcome(name, key, Result.UNEXPECTED, r.status(), null, attempts, r.raw());
                 }
             } catch (IOException e) {
                 detail = e.toString();
                 lastStatus = -1;
+                if (!stream.idempotent() && !(e instanceof ConnectException)) {
+                    return new Outcome(name, key, Result.UNKNOWN, lastStatus, null, attempts, detail);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(key, Result.REFUSED, lastStatus, null, attempts, "interrupted");
+                return new Outcome(name, key, Result.REFUSED, lastStatus, null, attempts, "interrupted");
             } catch (Exception e) {
-                return new Outcome(key, Result.UNEXPECTED, lastStatus, null, attempts, e.toString());
+                return new Outcome(name, key, Result.UNEXPECTED, lastStatus, null, attempts, e.toString());
             }
             if (System.nanoTime() > deadline) {
-                return new Outcome(key, Result.REFUSED, lastStatus, null, attempts, detail);
+                return new Outcome(name, key, Result.REFUSED, lastStatus, null, attempts, detail);
             }
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(key, Result.REFUSED, lastStatus, null, attempts, "interrupted");
+                return new Outcome(name, key, Result.REFUSED, lastStatus, null, attempts, "interrupted");
             }
             backoff = Math.min(backoff * 2, 3000);
         }

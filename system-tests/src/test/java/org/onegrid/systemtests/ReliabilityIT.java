@@ -52,10 +52,11 @@ class ReliabilityIT {
     private Stack stack;
     private MongoClient mongo;
     private final Http http = new Http();
-    private IntakeStream reports;
+    private List<IntakeStream> streams;
     private String admin;
     private String analyst;
     private final Map<String, LoadDriver.Outcome> accepted = new LinkedHashMap<>();
+    private final Map<String, LoadDriver.Outcome> unknown = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private List<Poison.Sent> poison = List.of();
 
@@ -63,7 +64,7 @@ class ReliabilityIT {
     void startStack() throws Exception {
         stack = Stack.start(ROOT, Path.of("target/system-test-data").toAbsolutePath());
         mongo = MongoClients.create("mongodb://127.0.0.1:" + Stack.MONGO);
-        reports = new GridReports(http, 20);
+        streams = List.of(new GridReports(http, 20), new HotlineCases(http), new Open311Requests(http));
         admin = http.token("st-admin", "admin", null, null);
         analyst = http.token("st-analyst", "analyst", null, null);
     }
@@ -97,7 +98,7 @@ class ReliabilityIT {
         int killAt = CRASH_CASES / 3;
         List<CompletableFuture<Void>> crash = new ArrayList<>();
         long started = System.nanoTime();
-        Map<String, LoadDriver.Outcome> outcomes = driver.run(reports, "st-crash", CRASH_CASES, CRASH_RATE, n -> {
+        Map<String, LoadDriver.Outcome> outcomes = driver.run(streams, "st-crash", CRASH_CASES, CRASH_RATE, n -> {
             if (n == killAt) {
                 crash.add(CompletableFuture.runAsync(() -> {
                     try {
@@ -123,7 +124,7 @@ class ReliabilityIT {
         int stopAt = (int) (rate * 3);
         int startAt = (int) (rate * 13);
         List<CompletableFuture<Void>> outage = new ArrayList<>();
-        Map<String, LoadDriver.Outcome> outcomes = driver.run(reports, "st-outage", OUTAGE_CASES, rate, n -> {
+        Map<String, LoadDriver.Outcome> outcomes = driver.run(streams, "st-outage", OUTAGE_CASES, rate, n -> {
             if (n == stopAt) {
                 outage.add(CompletableFuture.runAsync(() -> run(stack::stopBroker)));
             }
@@ -144,19 +145,41 @@ class ReliabilityIT {
     void everyAcceptedCaseIsExactlyOneTicketCountedOnceAndTheOutboxDrained() throws Exception {
         MongoDatabase ticketDb = mongo.getDatabase("onegrid-ticket");
         var tickets = ticketDb.getCollection("tickets");
-        Map<String, Integer> perKey = new HashMap<>();
-        Map<String, String> idPerKey = new HashMap<>();
-        for (Document d : tickets.find(Filters.regex("clientRequestId", "^st-"))
-                .projection(Projections.include("_id", "clientRequestId"))) {
-            perKey.merge(d.getString("clientRequestId"), 1, Integer::sum);
-            idPerKey.put(d.getString("clientRequestId"), String.valueOf(d.get("_id")));
+        List<String> duplicates = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
+        List<String> wrongTicket = new ArrayList<>();
+        int made = 0;
+        for (IntakeStream stream : streams) {
+            Map<String, Integer> perKey = new HashMap<>();
+            Map<String, String> idPerKey = new HashMap<>();
+            for (Document d : tickets.find(stream.stored())
+                    .projection(Projections.include("_id", "clientRequestId", "sourceRef", "description"))) {
+                String key = stream.keyOf(d);
+                if (key != null) {
+                    perKey.merge(key, 1, Integer::sum);
+                    idPerKey.put(key, String.valueOf(d.get("_id")));
+                }
+            }
+            List<LoadDriver.Outcome> ok = accepted.values().stream().filter(o -> o.stream().equals(stream.name()))
+                    .toList();
+            List<String> doubled = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                    .toList();
+            List<String> missing = ok.stream().map(LoadDriver.Outcome::key).filter(k -> !perKey.containsKey(k))
+                    .toList();
+            wrongTicket.addAll(ok.stream().filter(o -> perKey.containsKey(o.key())
+                    && !idPerKey.get(o.key()).equals(o.ticketId())).map(LoadDriver.Outcome::key).toList());
+            List<String> unknownKeys = unknown.values().stream().filter(o -> o.stream().equals(stream.name()))
+                    .map(LoadDriver.Outcome::key).toList();
+            long unknownMade = unknownKeys.stream().filter(perKey::containsKey).count();
+            duplicates.addAll(doubled);
+            lost.addAll(missing);
+            made += perKey.size();
+            summary.put(stream.name() + ": accepted / tickets", ok.size() + " / " + perKey.size()
+                    + " (duplicates " + doubled.size() + ", lost " + missing.size()
+                    + (unknownKeys.isEmpty() ? "" : ", outcome unknown " + unknownKeys.size() + " of which "
+                    + unknownMade + " made a ticket") + ")");
         }
-        List<String> duplicates = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-        List<String> lost = accepted.keySet().stream().filter(k -> !perKey.containsKey(k)).toList();
-        List<String> wrongTicket = accepted.values().stream()
-                .filter(o -> perKey.containsKey(o.key()) && !idPerKey.get(o.key()).equals(o.ticketId()))
-                .map(LoadDriver.Outcome::key).toList();
-        summary.put("tickets made by the suite", perKey.size());
+        summary.put("tickets made by the suite", made);
         summary.put("duplicates", duplicates.size());
         summary.put("lost (2xx but no ticket)", lost.size());
         assertThat(duplicates).as("tickets doubled").isEmpty();
@@ -186,26 +209,38 @@ class ReliabilityIT {
     @Test
     @Order(5)
     void poisonWentToTheDeadLetterTopicsWithItsReason() {
-        // A known type with a payload missing its fields ("bad-payload") is sent too and reported, not required:
-        // consumers that need the missing fields refuse it, others (activity counts) may take it as it is.
-        Set<String> keys = poison.stream().filter(p -> !p.kind().equals("bad-payload")).filter(p -> Poison.TOPICS.stream()
-                .anyMatch(t -> t.consumed() && t.name().equals(p.topic()))).map(Poison.Sent::key)
-                .collect(Collectors.toSet());
+        // Every bad record — malformed, not an envelope, unknown type, future version, a known type with an empty or
+        // meaningless payload — must be set aside by every consumer group of its topic, with the reason.
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (Poison.Sent p : poison) {
+            Poison.TOPICS.stream().filter(t -> t.name().equals(p.topic()) && t.consumed())
+                    .forEach(t -> expected.put(p.key(), t.groups()));
+        }
         List<String> dlts = Poison.TOPICS.stream().filter(Poison.Topic::consumed).map(t -> t.name() + ".DLT").toList();
         Set<String> all = poison.stream().map(Poison.Sent::key).collect(Collectors.toSet());
-        Map<String, List<String>> found = Poison.deadLetters(dlts, keys, all, Duration.ofSeconds(60));
-        Map<String, String> byKind = new TreeMap<>();
+        Map<String, List<Poison.Dead>> found = Poison.deadLetters(dlts, expected, all, Duration.ofSeconds(90));
+        summary.put("DLT records (poison)", found.entrySet().stream().filter(e -> !e.getKey().equals(Poison.OTHERS))
+                .mapToInt(e -> e.getValue().size()).sum() + " for " + poison.size() + " records");
+        List<String> missing = new ArrayList<>();
         for (Poison.Sent p : poison) {
-            List<String> reasons = found.get(p.key());
-            if (reasons != null) {
-                byKind.put(p.topic() + " " + p.kind(), reasons.size() + " x " + abbreviate(reasons.get(0)));
+            List<Poison.Dead> dead = found.getOrDefault(p.key(), List.of());
+            Set<String> groups = dead.stream().map(Poison.Dead::group)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (!dead.isEmpty()) {
+                summary.put("  DLT " + p.topic().replace("onegrid.", "") + " " + p.kind(), groups + " "
+                        + abbreviate(dead.get(0).reason()));
+            }
+            List<String> want = expected.getOrDefault(p.key(), List.of());
+            if (!groups.containsAll(want)) {
+                missing.add(p.topic() + " " + p.kind() + ": dead-lettered by " + groups + ", expected " + want);
             }
         }
-        summary.put("DLT records (poison)", found.values().stream().mapToInt(List::size).sum());
-        byKind.forEach((k, v) -> summary.put("  DLT " + k, v));
-        assertThat(keys.stream().filter(k -> !found.containsKey(k)).toList())
-                .as("poison records on consumed topics not dead-lettered").isEmpty();
-        assertThat(found.values().stream().flatMap(List::stream)).as("each with a reason").allMatch(r -> !r.isBlank());
+        List<Poison.Dead> others = found.getOrDefault(Poison.OTHERS, List.of());
+        summary.put("DLT records of real events", others.size());
+        assertThat(missing).as("poison records not dead-lettered by every consumer group of their topic").isEmpty();
+        assertThat(others).as("real events dead-lettered (a producer sends what its consumers refuse)").isEmpty();
+        assertThat(found.values().stream().flatMap(List::stream)).as("each with a reason")
+                .allMatch(d -> !d.reason().isBlank());
     }
 
     @Test
@@ -239,6 +274,8 @@ class ReliabilityIT {
     void hostileInputIsRefusedCleanlyAndChangesNothing() throws Exception {
         String tyTicket = ticketOf("TY");
         Map<String, String> tokens = new HashMap<>();
+        // What consumers write (inboxes, views) must stand still first, or their catching up looks like a change.
+        Poison.awaitConsumersCaughtUp(Duration.ofSeconds(180));
         Map<String, Long> before = documentCounts();
         List<HostileCorpus.Case> corpus = HostileCorpus.build(tyTicket);
         List<String> failures = new ArrayList<>();
@@ -251,13 +288,15 @@ class ReliabilityIT {
                         http.token("st-hostile-" + who.role(), who.role(), who.district(), who.department())));
             }
             Http.Response r = http.send(c.method(), c.path(), token, c.body(), c.headers());
-            String why = verdict(r);
+            String why = verdict(c.path(), r);
             if (why == null) {
                 refused++;
             } else {
                 failures.add(c.name() + " -> " + r.status() + " " + why + ": " + abbreviate(r.raw()));
             }
         }
+        eventually("outboxes drained", Duration.ofSeconds(60), () -> undelivered().isEmpty() ? true : null);
+        Poison.awaitConsumersCaughtUp(Duration.ofSeconds(180));
         Map<String, Long> after = documentCounts();
         summary.put("hostile inputs tried / refused", corpus.size() + " / " + refused);
         System.out.println("Hostile input cases: " + corpus.size());
@@ -275,9 +314,10 @@ class ReliabilityIT {
             String token = a.role() == null ? null : tokens.computeIfAbsent(a.role(), k -> call(() ->
                     http.token("st-access-" + a.role(), a.role(), a.district(), a.department())));
             Http.Response r = http.send(a.method(), a.path(), token,
-                    a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), Map.of());
+                    a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8), a.headers());
             if (r.status() != 401 && r.status() != 403) {
-                leaks.add(a.role() + " " + a.method() + " " + a.path() + " -> " + r.status() + " " + abbreviate(r.raw()));
+                leaks.add(a.who() + " " + a.method() + " " + a.path() + " -> " + r.status() + " "
+                        + abbreviate(r.raw()));
             }
         }
         // A district's dispatcher listing without naming a district sees their own district only.
@@ -304,6 +344,12 @@ class ReliabilityIT {
         summary.put(phase + ": statuses", new TreeMap<>(driver.statuses));
         outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.ACCEPTED)
                 .forEach(o -> accepted.put(o.key(), o));
+        outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.UNKNOWN)
+                .forEach(o -> unknown.put(o.key(), o));
+        Map<String, Map<LoadDriver.Result, Long>> perStream = outcomes.values().stream()
+                .collect(Collectors.groupingBy(LoadDriver.Outcome::stream, TreeMap::new, Collectors.groupingBy(
+                        LoadDriver.Outcome::result, TreeMap::new, Collectors.counting())));
+        perStream.forEach((stream, results) -> summary.put(phase + ": " + stream, results));
         List<LoadDriver.Outcome> unexpected = outcomes.values().stream()
                 .filter(o -> o.result() == LoadDriver.Result.UNEXPECTED).limit(5).toList();
         assertThat(unexpected).as("answers that are neither acceptance nor a retryable refusal").isEmpty();
@@ -357,15 +403,22 @@ class ReliabilityIT {
         return String.valueOf(d.get("_id"));
     }
 
-    /** null when the answer is a clean refusal: 4xx, problem+json, no stack trace. */
-    private static String verdict(Http.Response r) {
+    /**
+     * null when the answer is a clean refusal: 4xx, problem+json (under /open311/ the specification's error list
+     * {@code [{"code": <status>, "description": …}]} is the service's format; the gateway's own refusals stay
+     * problem+json), no stack trace.
+     */
+    private static String verdict(String path, Http.Response r) {
         if (r.status() >= 500) {
             return "server error";
         }
         if (r.status() < 400) {
             return "accepted";
         }
-        if (!r.contentType().startsWith("application/problem+json")) {
+        boolean open311Error = path.startsWith("/open311/") && r.contentType().startsWith("application/json")
+                && r.json().isArray() && r.json().path(0).path("code").asInt() == r.status()
+                && !r.json().path(0).path("description").asString().isBlank();
+        if (!r.contentType().startsWith("application/problem+json") && !open311Error) {
             return "content type " + r.contentType();
         }
         String body = r.raw();

@@ -111,7 +111,7 @@ class AppealBoardTest extends CenterIntegrationTest {
                 .body().get("appealId").asString();
         String hotline = "t-" + UUID.randomUUID();
         TicketFacts hotlineFacts = new TicketFacts(hotline, "SY-" + hotline, "HOTLINE_12345", appealId, "TY",
-                null, null, "NOISE", null, "RESOLVED", 0, 0, null, null, null, null, null, null);
+                null, null, "NOISE", null, "RESOLVED", 0, 0, REPORTED_AT, null, null, null, null, null);
         send(TicketEvents.RESOLVED, hotline, new TicketEvents.Resolved(hotlineFacts, false, true, 1, "done"),
                 Instant.now());
         // Then a CENTER ticket for the same appeal: once it shows, the hotline one has been consumed before it.
@@ -125,8 +125,11 @@ class AppealBoardTest extends CenterIntegrationTest {
 
     private static TicketFacts facts(String ticketId, String appealId, String status) {
         return new TicketFacts(ticketId, "SY-" + ticketId, "CENTER", appealId, "TY", "SANYAWAN", "G-01", "ROADS",
-                "HOUSING", status, 0, 0, null, null, null, null, null, null);
+                "HOUSING", status, 0, 0, REPORTED_AT, null, null, null, null, null);
     }
+
+    /** Every ticket event carries when its ticket was reported (a required field). */
+    private static final Instant REPORTED_AT = Instant.parse("2026-11-23T01:00:00Z");
 
     private <T> void send(EventType<T> type, String key, T payload, Instant time) {
         EventEnvelope envelope = EventEnvelope.create(type, "/onegrid/ticket-service", key, payload,

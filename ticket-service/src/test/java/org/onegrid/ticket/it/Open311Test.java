@@ -148,8 +148,28 @@ class Open311Test extends IntegrationTestBase {
         assertThat(range.status()).isEqualTo(400);
         assertThat(range.body().get(0).path("description").asString()).contains("90 days");
 
+        // Found by the reliability suite's hostile corpus: a year java.time reads but no store holds was a 500.
+        Reply farFuture = open311Get("/open311/v2/requests.json?end_date=%2B999999999-12-31T23:59:59Z");
+        assertThat(farFuture.status()).isEqualTo(400);
+        assertThat(farFuture.body().get(0).path("description").asString()).contains("end_date");
+
         Reply badStatus = open311Get("/open311/v2/requests.json?status=pending");
         assertThat(badStatus.status()).isEqualTo(400);
+    }
+
+    /** Found by the reliability suite's hostile corpus: these were stored as they came. */
+    @Test
+    void reporterFieldsHaveTheTicketsLimits() {
+        for (String[] spoiled : new String[][] {{"first_name", "名".repeat(65)}, {"last_name", "x".repeat(5000)},
+                {"phone", "1".repeat(5000)}, {"phone", "call me maybe"}, {"email", "a".repeat(300) + "@x.cn"},
+                {"media_url", "https://x.example/" + "a".repeat(400)}, {"address_string", "天涯区" + "路".repeat(400)}}) {
+            Map<String, String> form = new LinkedHashMap<>(Map.of("api_key", "k", "service_code", "roads",
+                    "lat", String.valueOf(JJL_LAT), "long", String.valueOf(JJL_LON)));
+            form.put(spoiled[0], spoiled[1]);
+            Reply r = open311Post("/open311/v2/requests.json", form, Map.of());
+            assertThat(r.status()).as(spoiled[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.body().get(0).path("description").asString()).contains(spoiled[0]);
+        }
     }
 
     @Test

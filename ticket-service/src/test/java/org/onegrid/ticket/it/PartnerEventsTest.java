@@ -113,6 +113,25 @@ class PartnerEventsTest extends IntegrationTestBase {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().path("detail").asString()).contains("cameraId is required");
 
+        // Found by the reliability suite's hostile corpus: five-digit-plus years were accepted and published.
+        Reply farFuture = postEvent(structured(UUID.randomUUID().toString(), "urn:x",
+                "onegrid.partner.video-incident.v1", Map.of("cameraId", "C1", "lat", JJL_LAT, "lon", JJL_LON,
+                        "incidentKind", "garbage-pile", "detectedAt", "+999999999-12-31T23:59:59Z")),
+                "application/cloudevents+json", Map.of());
+        assertThat(farFuture.status()).isEqualTo(400);
+        assertThat(farFuture.body().path("detail").asString()).contains("detectedAt");
+        Reply farFutureTime = postEvent(structured(UUID.randomUUID().toString(), "urn:x",
+                "onegrid.partner.video-incident.v1", Map.of("cameraId", "C1", "lat", JJL_LAT, "lon", JJL_LON,
+                        "incidentKind", "garbage-pile", "detectedAt", "2026-11-23T01:30:00Z"))
+                .replace("2026-11-23T01:30:05Z", "+999999999-12-31T23:59:59Z"), "application/cloudevents+json", Map.of());
+        assertThat(farFutureTime.status()).as(farFutureTime.body().toString()).isEqualTo(400);
+        // An object where the envelope has a string was a 500.
+        Reply idObject = postEvent("{\"specversion\":\"1.0\",\"id\":{\"$gt\":\"\"},\"source\":\"urn:x\","
+                + "\"type\":\"onegrid.partner.video-incident.v1\",\"data\":{}}", "application/cloudevents+json",
+                Map.of());
+        assertThat(idObject.status()).isEqualTo(400);
+        assertThat(idObject.body().toString()).contains("id");
+
         Reply oversize = postEvent(structured(UUID.randomUUID().toString(), "urn:x",
                 "onegrid.partner.wechat-report.v1", Map.of("reportId", "r", "content", "x".repeat(70_000),
                         "districtCode", "TY", "reportedAt", "2026-11-23T01:30:00Z")),

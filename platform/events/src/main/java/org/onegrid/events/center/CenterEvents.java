@@ -1,5 +1,6 @@
 package org.onegrid.events.center;
 
+import org.onegrid.events.OptionalField;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,9 +17,10 @@ public final class CenterEvents {
      * A resident's appeal (诉求) dropped at a centre; ticket-service turns it into a ticket with channel CENTER.
      * {@code content} is scrubbed of ID and phone numbers; the resident is only an opaque {@code requesterRef}.
      */
-    public record AppealSubmitted(String appealId, String centerId, String centerName, String districtCode,
-                                  String communityCode, String categoryHint, String content, Double lat, Double lon,
-                                  String requesterRef, Instant submittedAt) {
+    public record AppealSubmitted(String appealId, String centerId, @OptionalField String centerName,
+                                  @OptionalField String districtCode, @OptionalField String communityCode,
+                                  @OptionalField String categoryHint, String content, @OptionalField Double lat,
+                                  @OptionalField Double lon, @OptionalField String requesterRef, Instant submittedAt) {
     }
 
     /**
@@ -28,56 +30,60 @@ public final class CenterEvents {
      * BIG_COMMUNITY, COMMUNITY or STATION.
      */
     public record CenterRegistered(String centerId, String name, String level, String districtCode,
-                                   String communityCode, double lat, double lon, List<String> facilities,
-                                   String openingHours, Instant registeredAt) {
+                                   @OptionalField String communityCode, double lat, double lon,
+                                   @OptionalField List<String> facilities, @OptionalField String openingHours,
+                                   Instant registeredAt) {
     }
 
     /** A themed activity (主题党日菜单式) was put on a centre's calendar. */
-    public record ActivityScheduled(String activityId, String centerId, String districtCode, String communityCode,
-                                    String theme, int capacity, Instant startsAt, Instant endsAt,
-                                    Instant scheduledAt) {
+    public record ActivityScheduled(String activityId, String centerId, String districtCode,
+                                    @OptionalField String communityCode, @OptionalField String theme, int capacity,
+                                    Instant startsAt, Instant endsAt, Instant scheduledAt) {
     }
 
     /**
      * Someone signed up for an activity. {@code outcome}: BOOKED, WAITLISTED or PROMOTED (moved from the waitlist
      * after a cancellation). The person is not named: counts are what consumers need.
      */
-    public record SignedUp(String activityId, String centerId, String districtCode, String communityCode,
+    public record SignedUp(String activityId, String centerId, String districtCode, @OptionalField String communityCode,
                            String outcome, int capacity, Instant signedUpAt) {
     }
 
     /** A booked person checked in at the door; counted into the centre's served count. */
-    public record Attended(String activityId, String centerId, String districtCode, String communityCode,
+    public record Attended(String activityId, String centerId, String districtCode, @OptionalField String communityCode,
                            Instant attendedAt) {
     }
 
     /** A micro-wish (微心愿) was posted in a batch; the requester is never part of the event. */
     public record WishPosted(String wishId, String batchId, String centerId, String districtCode,
-                             String communityCode, String category, int valueYuan, Instant postedAt) {
+                             @OptionalField String communityCode, @OptionalField String category, int valueYuan,
+                             Instant postedAt) {
     }
 
     /** {@code claimantType}: PARTY_MEMBER or VOLUNTEER. */
     public record WishClaimed(String wishId, String batchId, String centerId, String districtCode,
-                              String communityCode, String claimantType, Instant claimedAt) {
+                              @OptionalField String communityCode, String claimantType, Instant claimedAt) {
     }
 
     public record WishFulfilled(String wishId, String batchId, String centerId, String districtCode,
-                                String communityCode, Instant fulfilledAt) {
+                                @OptionalField String communityCode, Instant fulfilledAt) {
     }
 
     /** Nobody claimed the wish before its batch ended; sent once per wish. */
     public record WishExpired(String wishId, String batchId, String centerId, String districtCode,
-                              String communityCode, Instant expiredAt) {
+                              @OptionalField String communityCode, Instant expiredAt) {
     }
 
     /** Walk-in visitors counted at a centre's counter, with the purpose of the visit. */
-    public record VisitRecorded(String visitId, String centerId, String districtCode, String communityCode,
-                                String purpose, int visitors, Instant visitedAt) {
+    public record VisitRecorded(String visitId, String centerId, String districtCode,
+                                @OptionalField String communityCode, @OptionalField String purpose, int visitors,
+                                Instant visitedAt) {
     }
 
     /** Volunteer service hours logged at a centre (the volunteer is not named). */
-    public record VolunteerHoursLogged(String entryId, String centerId, String districtCode, String communityCode,
-                                       double hours, int servedPeople, Instant loggedAt) {
+    public record VolunteerHoursLogged(String entryId, String centerId, String districtCode,
+                                       @OptionalField String communityCode, double hours, int servedPeople,
+                                       Instant loggedAt) {
     }
 
     public static final EventType<AppealSubmitted> APPEAL_SUBMITTED =

@@ -1,5 +1,6 @@
 package org.onegrid.events.partner;
 
+import org.onegrid.events.OptionalField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class PartnerEvents {
      * {@link #INCIDENT_KINDS}; {@code confidence} in [0, 1] when the detector gives one.
      */
     public record VideoIncident(String cameraId, Double lat, Double lon, String incidentKind, Instant detectedAt,
-                                String snapshotUrl, Double confidence) {
+                                @OptionalField String snapshotUrl, @OptionalField Double confidence) {
         public VideoIncident {
             require("cameraId", cameraId);
             coordinates(lat, lon, true);
@@ -32,9 +33,7 @@ public final class PartnerEvents {
                 throw new IllegalArgumentException("incidentKind must be one of " + INCIDENT_KINDS.stream().sorted()
                         .toList());
             }
-            if (detectedAt == null) {
-                throw new IllegalArgumentException("detectedAt is required");
-            }
+            timestamp("detectedAt", detectedAt);
             url("snapshotUrl", snapshotUrl);
             if (confidence != null && (confidence < 0 || confidence > 1)) {
                 throw new IllegalArgumentException("confidence must be between 0 and 1");
@@ -50,8 +49,10 @@ public final class PartnerEvents {
      * A report from the city's WeChat mini-program (随手拍). {@code reportId} is the mini-program's own id;
      * {@code content} is scrubbed of phone and ID numbers before it is published.
      */
-    public record WechatReport(String reportId, String categoryHint, String content, Double lat, Double lon,
-                               String address, String districtCode, List<String> mediaUrls, Instant reportedAt) {
+    public record WechatReport(String reportId, @OptionalField String categoryHint, String content,
+                               @OptionalField Double lat, @OptionalField Double lon, @OptionalField String address,
+                               @OptionalField String districtCode, @OptionalField List<String> mediaUrls,
+                               Instant reportedAt) {
         public WechatReport {
             require("reportId", reportId);
             require("content", content);
@@ -62,9 +63,7 @@ public final class PartnerEvents {
             }
             mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
             mediaUrls.forEach(u -> url("mediaUrls", u));
-            if (reportedAt == null) {
-                throw new IllegalArgumentException("reportedAt is required");
-            }
+            timestamp("reportedAt", reportedAt);
         }
     }
 
@@ -72,8 +71,9 @@ public final class PartnerEvents {
      * A complaint filed in the government-service app 一鹿快办. {@code complaintNo} is the app's case number;
      * {@code content} is scrubbed of phone and ID numbers before it is published.
      */
-    public record GovAppComplaint(String complaintNo, String categoryHint, String content, String address,
-                                  String districtCode, Double lat, Double lon, Instant submittedAt) {
+    public record GovAppComplaint(String complaintNo, @OptionalField String categoryHint, String content,
+                                  @OptionalField String address, @OptionalField String districtCode,
+                                  @OptionalField Double lat, @OptionalField Double lon, Instant submittedAt) {
         public GovAppComplaint {
             require("complaintNo", complaintNo);
             require("content", content);
@@ -82,9 +82,7 @@ public final class PartnerEvents {
             if (lat == null && districtCode == null) {
                 throw new IllegalArgumentException("lat/lon or districtCode is required");
             }
-            if (submittedAt == null) {
-                throw new IllegalArgumentException("submittedAt is required");
-            }
+            timestamp("submittedAt", submittedAt);
         }
     }
 
@@ -103,6 +101,19 @@ public final class PartnerEvents {
     private static void require(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
+        }
+    }
+
+    /** RFC 3339 has four-digit years; java.time also reads "+999999999-12-31T23:59:59Z", which no store can hold. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private static void timestamp(String field, Instant value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new IllegalArgumentException(field + " must be an RFC 3339 timestamp between 1970 and 9999");
         }
     }
 

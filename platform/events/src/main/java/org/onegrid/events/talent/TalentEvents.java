@@ -1,5 +1,6 @@
 package org.onegrid.events.talent;
 
+import org.onegrid.events.OptionalField;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,67 +16,72 @@ import org.onegrid.events.Topics;
 public final class TalentEvents {
 
     /** A talent registered (self or by a station); status PENDING. {@code highLevelClass} only for HIGH_LEVEL. */
-    public record TalentRegistered(String talentId, String category, String highLevelClass, List<String> expertiseTags,
-                                   String districtCode, String registeredBy, List<String> modes,
+    public record TalentRegistered(String talentId, String category, @OptionalField String highLevelClass,
+                                   @OptionalField List<String> expertiseTags, @OptionalField String districtCode,
+                                   @OptionalField String registeredBy, @OptionalField List<String> modes,
                                    Instant registeredAt) {
     }
 
     /** A reviewer certified the talent (高层次人才认定 for HIGH_LEVEL). */
-    public record TalentCertified(String talentId, String category, String highLevelClass, List<String> expertiseTags,
-                                  String districtCode, Instant certifiedAt) {
+    public record TalentCertified(String talentId, String category, @OptionalField String highLevelClass,
+                                  @OptionalField List<String> expertiseTags, @OptionalField String districtCode,
+                                  Instant certifiedAt) {
     }
 
     /** A reviewer rejected the registration. The reason stays in the service (it may name the person). */
-    public record TalentRejected(String talentId, String category, String highLevelClass, String districtCode,
-                                 Instant rejectedAt) {
+    public record TalentRejected(String talentId, String category, @OptionalField String highLevelClass,
+                                 @OptionalField String districtCode, Instant rejectedAt) {
     }
 
     /** A stay in Sanya began (候鸟 arrival). {@code months} = the yyyy-MM months the stay covers as planned. */
-    public record StayStarted(String talentId, String stayId, String category, List<String> expertiseTags,
-                              String districtCode, String arrival, String plannedDeparture, List<String> months) {
+    public record StayStarted(String talentId, String stayId, String category,
+                              @OptionalField List<String> expertiseTags, String districtCode, String arrival,
+                              @OptionalField String plannedDeparture, List<String> months) {
     }
 
     /** A stay ended (departure recorded). {@code months} = the yyyy-MM months it actually covered. */
-    public record StayEnded(String talentId, String stayId, String category, List<String> expertiseTags,
+    public record StayEnded(String talentId, String stayId, String category, @OptionalField List<String> expertiseTags,
                             String districtCode, String arrival, String departure, List<String> months, long days) {
     }
 
     /** A liaison (服务联络员) was assigned; {@code previousLiaisonId} is set on re-assignment. */
-    public record LiaisonAssigned(String talentId, String liaisonId, String unitId, String previousLiaisonId,
-                                  String category, String highLevelClass, String districtCode, String reason,
-                                  Instant assignedAt) {
+    public record LiaisonAssigned(String talentId, String liaisonId, @OptionalField String unitId,
+                                  @OptionalField String previousLiaisonId, String category,
+                                  @OptionalField String highLevelClass, @OptionalField String districtCode,
+                                  @OptionalField String reason, Instant assignedAt) {
     }
 
     /** A talent raised a service request that their liaison handles by {@code deadline}. */
-    public record ServiceRequested(String requestId, String talentId, String liaisonId, String requestType,
-                                   Instant deadline, Instant requestedAt) {
+    public record ServiceRequested(String requestId, String talentId, @OptionalField String liaisonId,
+                                   String requestType, @OptionalField Instant deadline, Instant requestedAt) {
     }
 
     /** A service request passed its deadline unresolved; raised once per request. */
-    public record ServiceRequestOverdue(String requestId, String talentId, String liaisonId, String requestType,
-                                        Instant deadline, Instant detectedAt) {
+    public record ServiceRequestOverdue(String requestId, String talentId, @OptionalField String liaisonId,
+                                        String requestType, Instant deadline, Instant detectedAt) {
     }
 
     /** A unit, village, school or hospital posted a need (需求清单). */
-    public record NeedPosted(String needId, String title, String postedByKind, String postedByName,
-                             List<String> requiredTags, String districtCode, String windowStart, String windowEnd,
-                             int peopleCount, String mode, Instant postedAt) {
+    public record NeedPosted(String needId, String title, String postedByKind, @OptionalField String postedByName,
+                             @OptionalField List<String> requiredTags, @OptionalField String districtCode,
+                             String windowStart, String windowEnd, int peopleCount, String mode, Instant postedAt) {
     }
 
     /** A talent was proposed for a need, with the matching score. */
     public record MatchProposed(String proposalId, String needId, String talentId, double score, String category,
-                                List<String> expertiseTags, String districtCode, Instant proposedAt) {
+                                @OptionalField List<String> expertiseTags, @OptionalField String districtCode,
+                                Instant proposedAt) {
     }
 
     /** The talent accepted; {@code acceptedCount} of {@code peopleCount} places of the need are now taken. */
     public record MatchAccepted(String proposalId, String needId, String talentId, String category,
-                                String districtCode, String mode, int acceptedCount, int peopleCount,
+                                @OptionalField String districtCode, String mode, int acceptedCount, int peopleCount,
                                 Instant acceptedAt) {
     }
 
     /** The unit recorded completion with a 1–5 rating (项目清单). */
     public record MatchCompleted(String proposalId, String needId, String talentId, int rating, String category,
-                                 String districtCode, String mode, Instant completedAt) {
+                                 @OptionalField String districtCode, String mode, Instant completedAt) {
     }
 
     public static final EventType<TalentRegistered> REGISTERED =

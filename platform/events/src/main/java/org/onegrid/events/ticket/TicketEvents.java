@@ -1,5 +1,6 @@
 package org.onegrid.events.ticket;
 
+import org.onegrid.events.OptionalField;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,13 +16,13 @@ public final class TicketEvents {
     public record Accepted(TicketFacts ticket, boolean likelyDuplicate) {
     }
 
-    public record Rejected(TicketFacts ticket, String reason) {
+    public record Rejected(TicketFacts ticket, @OptionalField String reason) {
     }
 
     public record Dispatched(TicketFacts ticket, String departmentCode, int dispatchCount) {
     }
 
-    public record Returned(TicketFacts ticket, String departmentCode, String reason) {
+    public record Returned(TicketFacts ticket, String departmentCode, @OptionalField String reason) {
     }
 
     public record Started(TicketFacts ticket) {
@@ -29,10 +30,10 @@ public final class TicketEvents {
 
     /** {@code handlingWorkingHours}: working hours from acceptance to resolution on the district's calendar. */
     public record Resolved(TicketFacts ticket, boolean onTheSpot, boolean onTime, double handlingWorkingHours,
-                           String resolutionSummary) {
+                           @OptionalField String resolutionSummary) {
     }
 
-    public record Replied(TicketFacts ticket, String replySummary) {
+    public record Replied(TicketFacts ticket, @OptionalField String replySummary) {
     }
 
     /** {@code rating}: SATISFIED, BASICALLY_SATISFIED or UNSATISFIED. */
@@ -50,7 +51,7 @@ public final class TicketEvents {
      * {@code deadline}: FIRST_RESPONSE or SOLUTION when that deadline passed; REOPEN_LIMIT when the requester was
      * unsatisfied again after the last allowed reopening. {@code escalationLevel}: 1 district, 2 city.
      */
-    public record Escalated(TicketFacts ticket, String deadline, Instant dueAt, int escalationLevel) {
+    public record Escalated(TicketFacts ticket, String deadline, @OptionalField Instant dueAt, int escalationLevel) {
     }
 
     public record Merged(TicketFacts ticket, String parentTicketId) {

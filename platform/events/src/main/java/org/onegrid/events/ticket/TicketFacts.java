@@ -1,5 +1,6 @@
 package org.onegrid.events.ticket;
 
+import org.onegrid.events.OptionalField;
 import java.time.Instant;
 
 /**
@@ -14,21 +15,21 @@ import java.time.Instant;
  */
 public record TicketFacts(
         String ticketId,
-        String ticketNo,
+        @OptionalField String ticketNo,
         String channel,
-        String sourceRef,
-        String districtCode,
-        String communityCode,
-        String gridCode,
+        @OptionalField String sourceRef,
+        @OptionalField String districtCode,
+        @OptionalField String communityCode,
+        @OptionalField String gridCode,
         String categoryCode,
-        String departmentCode,
+        @OptionalField String departmentCode,
         String status,
         int escalationLevel,
         int reopenCount,
         Instant reportedAt,
-        Instant acceptedAt,
-        Instant firstResponseAt,
-        Instant resolvedAt,
-        Instant firstResponseDueAt,
-        Instant solutionDueAt) {
+        @OptionalField Instant acceptedAt,
+        @OptionalField Instant firstResponseAt,
+        @OptionalField Instant resolvedAt,
+        @OptionalField Instant firstResponseDueAt,
+        @OptionalField Instant solutionDueAt) {
 }

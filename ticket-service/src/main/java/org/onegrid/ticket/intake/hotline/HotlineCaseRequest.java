@@ -20,11 +20,13 @@ public record HotlineCaseRequest(
         @Size(max = 50) String callerName,
         @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String callerPhone,
         @NotBlank @Size(max = 4000) String content,
-        @NotBlank @Size(max = 32) String categoryCode,
+        @NotBlank @Size(max = 32)
+        @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '-' and '_' only") String categoryCode,
         @Size(max = 200) String address,
         @DecimalMin("-90") @DecimalMax("90") Double lat,
         @DecimalMin("-180") @DecimalMax("180") Double lon,
         @Pattern(regexp = "NORMAL|URGENT|VERY_URGENT", message = "must be NORMAL, URGENT or VERY_URGENT") String urgency,
         Instant deadline,
-        @Size(max = 8) String districtCode) {
+        @Size(max = 8) @Pattern(regexp = "[A-Za-z0-9-]+", message = "a district code, e.g. TY")
+        String districtCode) {
 }

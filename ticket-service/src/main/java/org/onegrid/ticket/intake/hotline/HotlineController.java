@@ -28,6 +28,7 @@ import org.onegrid.ticket.domain.intake.HotlineSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,6 +53,8 @@ public class HotlineController {
     public static final String TIMESTAMP = "X-Hotline-Timestamp";
     public static final String SIGNATURE = "X-Hotline-Signature";
     static final int MAX_PAGE_SIZE = 100;
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final java.time.Duration TEN_YEARS = java.time.Duration.ofDays(3653);
     private static final Logger log = LoggerFactory.getLogger(HotlineController.class);
 
     public record CaseView(String caseNo, String outcome, String ticketId, String ticketNo, String ticketStatus,
@@ -107,7 +110,7 @@ public class HotlineController {
                              "content": "金鸡岭路路灯连续三晚不亮", "categoryCode": "JTYS-DLSS",
                              "address": "天涯区金鸡岭路88号", "lat": 18.2600, "lon": 109.4975,
                              "districtCode": "TY", "urgency": "NORMAL"}"""))))
-    @PostMapping("/cases")
+    @PostMapping(path = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CaseView> receive(@RequestHeader(value = PARTNER, required = false) String partner,
                                             @RequestHeader(value = TIMESTAMP, required = false) String timestamp,
                                             @RequestHeader(value = SIGNATURE, required = false) String signature,
@@ -115,7 +118,20 @@ public class HotlineController {
         byte[] bytes = body == null ? new byte[0] : body;
         authenticate(partner, timestamp, signature, bytes);
         HotlineCaseRequest request = parse(bytes);
-        HotlineIntake.Result result = intake.receive(partner, request, bytes);
+        // Remembered only for a case that is valid, and forgotten again if the case is refused after all, so that
+        // a refused delivery leaves nothing behind (found by the reliability suite's hostile corpus). A replay of a
+        // refused body is refused again, for the same reason.
+        String seen = signature.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!store.rememberSignature(seen, partner, HotlineSignature.rememberUntil(timestamp))) {
+            throw refused(partner, HotlineSignature.Failure.REPLAYED);
+        }
+        HotlineIntake.Result result;
+        try {
+            result = intake.receive(partner, request, bytes);
+        } catch (ApiException e) {
+            store.forgetSignature(seen);
+            throw e;
+        }
         Document c = result.caseDoc();
         var view = new CaseView(request.caseNo(), result.outcome().name(), result.ticket().id,
                 result.ticket().ticketNo, result.ticket().status.name(), result.ticket().categoryCode,
@@ -186,18 +202,18 @@ public class HotlineController {
                 if (gatewayPartner != null && !gatewayPartner.equals(partner)) {
                     // The API key belongs to another partner than the one whose secret signed the body.
                     failure = HotlineSignature.Failure.UNKNOWN_PARTNER;
-                } else if (!store.rememberSignature(signature.strip().toLowerCase(java.util.Locale.ROOT), partner,
-                        HotlineSignature.rememberUntil(timestamp))) {
-                    failure = HotlineSignature.Failure.REPLAYED;
                 }
             }
         }
         if (failure != null) {
-            log.warn("Hotline delivery refused: partner={} reason={}", partner == null ? "-" : partner.strip(),
-                    failure);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "hotline-signature", "Unauthenticated",
-                    "Hotline request refused: " + failure.message(), Map.of("reason", failure.name()));
+            throw refused(partner, failure);
         }
+    }
+
+    private static ApiException refused(String partner, HotlineSignature.Failure failure) {
+        log.warn("Hotline delivery refused: partner={} reason={}", partner == null ? "-" : partner.strip(), failure);
+        return new ApiException(HttpStatus.UNAUTHORIZED, "hotline-signature", "Unauthenticated",
+                "Hotline request refused: " + failure.message(), Map.of("reason", failure.name()));
     }
 
     private HotlineCaseRequest parse(byte[] body) {
@@ -224,10 +240,21 @@ public class HotlineController {
         if ((request.lat() == null) != (request.lon() == null)) {
             throw ApiException.badRequest(request.lat() == null ? "lat" : "lon", "give both lat and lon, or neither");
         }
+        // Instants the store cannot hold (beyond java.util.Date) or no hotline could mean: refused before anything
+        // is written (a far-future receivedAt used to fail after the ticket was made: a 500 and an orphan ticket).
+        Instant now = clock.instant();
+        plausible("receivedAt", request.receivedAt(), now);
+        plausible("deadline", request.deadline(), now);
         if (request.deadline() != null && !request.deadline().isAfter(request.receivedAt())) {
             throw ApiException.badRequest("deadline", "must be after receivedAt");
         }
         return request;
+    }
+
+    private static void plausible(String field, Instant value, Instant now) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(now.plus(TEN_YEARS)))) {
+            throw ApiException.badRequest(field, "must be between 2000 and ten years from now");
+        }
     }
 
     private static MappingView mapping(Document d) {

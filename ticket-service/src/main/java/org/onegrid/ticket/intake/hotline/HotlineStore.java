@@ -88,6 +88,10 @@ public class HotlineStore {
         }
     }
 
+    void forgetSignature(String signature) {
+        signatures.deleteOne(Filters.eq("_id", signature));
+    }
+
     long forgetSignaturesBefore(Instant now) {
         return signatures.deleteMany(Filters.lt("expiresAt", Date.from(now))).getDeletedCount();
     }

@@ -176,7 +176,11 @@ public class PartnerEventController {
         }
         Instant at;
         try {
-            at = time == null || time.isBlank() ? clock.instant() : Instant.parse(time);
+            if (time != null && !time.isBlank() && !time.strip().matches("\\d{4}-.*")) {
+                // RFC 3339 years have four digits; java.time would take "+999999999-12-31T23:59:59Z".
+                throw new DateTimeParseException("not RFC 3339", time, 0);
+            }
+            at = time == null || time.isBlank() ? clock.instant() : Instant.parse(time.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(prefix + "time", "must be an RFC 3339 timestamp, e.g. 2026-11-23T08:00:00Z");
         }
@@ -194,7 +198,14 @@ public class PartnerEventController {
 
     private static String text(JsonNode json, String field) {
         JsonNode node = json.get(field);
-        return node == null || node.isNull() ? null : node.asString();
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            // An object or array here used to be a 500 (found by the reliability suite's hostile corpus).
+            throw ApiException.badRequest(field, "must be a string");
+        }
+        return node.asString();
     }
 
     private static byte[] read(InputStream in) throws IOException {

@@ -83,8 +83,18 @@ final class HotlineHttp {
     }
 
     Response postCaseRaw(byte[] body, String partner, String timestamp, String signature) {
+        return postCaseRaw(body, partner, timestamp, signature, "application/json");
+    }
+
+    /** A correctly signed case sent with the given content type. */
+    Response postCaseAs(byte[] body, String contentType) {
+        String ts = Long.toString(NEXT_TIMESTAMP.updateAndGet(t -> Math.max(t + 1, Instant.now().getEpochSecond() - 240)));
+        return postCaseRaw(body, PARTNER, ts, HotlineSignature.sign(SECRET, ts, body), contentType);
+    }
+
+    Response postCaseRaw(byte[] body, String partner, String timestamp, String signature, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/intake/hotline/cases"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (partner != null) {
             b.header("X-Hotline-Partner", partner);

@@ -129,6 +129,39 @@ class HotlineIntakeIT {
         assertThat(stored()).isEqualTo(afterFirst);
     }
 
+    /** Found by the reliability suite's hostile corpus: signed deliveries it refused still changed the database. */
+    @Test
+    void aRefusedSignedDeliveryLeavesNothingBehind() {
+        long signaturesBefore = database.getCollection(HotlineStore.SIGNATURES).countDocuments();
+        long before = stored();
+        var farFuture = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
+        farFuture.put("receivedAt", "+999999999-12-31T23:59:59Z");
+        var farDeadline = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
+        farDeadline.put("deadline", "+999999999-12-31T23:59:59Z");
+        var junkCategory = hotlineCase(caseNo(), phone(), "路灯不亮", "'; return true; var x='");
+        var unknownDistrict = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
+        unknownDistrict.remove("lat");
+        unknownDistrict.remove("lon");
+        unknownDistrict.put("districtCode", "XX");
+
+        Map<String, HotlineHttp.Response> refused = new java.util.LinkedHashMap<>();
+        refused.put("receivedAt", http.postCase(farFuture));
+        refused.put("deadline", http.postCase(farDeadline));
+        refused.put("categoryCode", http.postCase(junkCategory));
+        refused.put("districtCode", http.postCase(unknownDistrict));
+        refused.forEach((field, r) -> {
+            assertThat(r.status()).as("%s %s", field, r.body()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.body().toString()).contains(field);
+        });
+        HotlineHttp.Response xml = http.postCaseAs(json(hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS")),
+                "application/xml");
+        assertThat(xml.status()).as("%s", xml.body()).isEqualTo(415);
+
+        assertThat(stored()).isEqualTo(before);
+        assertThat(database.getCollection(HotlineStore.SIGNATURES).countDocuments()).isEqualTo(signaturesBefore);
+    }
+
     @Test
     void invalidCasesAre400NamingTheField() {
         var missing = hotlineCase(caseNo(), phone(), "路灯不亮", "JTYS-DLSS");
