@@ -149,6 +149,15 @@ public class TicketService {
         return new CreateResult(created.ticket(), created.created(), created.created() ? token : null);
     }
 
+    /**
+     * Issues a fresh rating token (the old one stops working). Only the hash is stored, so a channel that lost the
+     * answer carrying the first token can only be given a new one.
+     */
+    public String reissueRatingToken(String ticketId) {
+        String token = newRatingToken();
+        return tickets.replaceRatingTokenHash(ticketId, Ticket.hashToken(token)) ? token : null;
+    }
+
     public TicketData get(String id) {
         return tickets.find(id).orElseThrow(() -> ApiException.notFound("ticket", id));
     }

@@ -138,6 +138,13 @@ public class TicketStore {
      * Appends a note to a ticket's history without changing its state (e.g. a channel adding details to a known
      * case). No event: nothing about the ticket's progress changed.
      */
+    /** A new rating token for a ticket not rated yet; false when it has been rated (or does not exist). */
+    public boolean replaceRatingTokenHash(String id, String hash) {
+        return tickets.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("rating", null)),
+                Updates.combine(Updates.set("ratingTokenHash", hash), Updates.inc("version", 1L)))
+                .getModifiedCount() == 1;
+    }
+
     public boolean appendNote(String id, HistoryEntry note) {
         return tickets.updateOne(Filters.eq("_id", id), Updates.combine(Updates.push("history", history(note)),
                 Updates.set("updatedAt", Docs.date(note.at())), Updates.inc("version", 1L))).getModifiedCount() == 1;

@@ -152,6 +152,7 @@ class PartnerEventsTest extends IntegrationTestBase {
     void kafkaNativeBinaryRecordsBecomeTicketsAndMalformedOnesGoToTheDlt() throws Exception {
         String marker = "直连-" + UUID.randomUUID();
         String badId = UUID.randomUUID().toString();
+        String farFutureId = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
             ProducerRecord<String, String> good = new ProducerRecord<>(Topics.PARTNER, "urn:wechat:kafka/k1",
                     EventCodec.mapper().writeValueAsString(Map.of("reportId", "k1", "content", marker + " 路灯不亮",
@@ -164,6 +165,14 @@ class PartnerEventsTest extends IntegrationTestBase {
                             "reportedAt", "2026-11-23T02:00:00Z")));
             ceHeaders(bad, badId, "onegrid.partner.wechat-report.v1");
             producer.send(bad).get();
+
+            ProducerRecord<String, String> farFuture = new ProducerRecord<>(Topics.PARTNER,
+                    "urn:wechat:kafka/" + farFutureId, EventCodec.mapper().writeValueAsString(Map.of("reportId", "k3",
+                    "content", "路灯不亮", "lat", JJL_LAT, "lon", JJL_LON, "reportedAt", "2026-11-23T02:00:00Z")));
+            ceHeaders(farFuture, farFutureId, "onegrid.partner.wechat-report.v1");
+            farFuture.headers().remove("ce_time");
+            farFuture.headers().add("ce_time", "+999999999-12-31T23:59:59Z".getBytes(StandardCharsets.UTF_8));
+            producer.send(farFuture).get();
         }
         JsonNode ticket = awaitTicket(marker);
         assertThat(ticket.path("channel").asString()).isEqualTo("PARTNER");
@@ -174,6 +183,12 @@ class PartnerEventsTest extends IntegrationTestBase {
         String reason = new String(dead.get(0).headers().lastHeader("onegrid-dlt-reason").value(),
                 StandardCharsets.UTF_8);
         assertThat(reason).contains("InvalidEventException").contains("content is required");
+
+        List<ConsumerRecord<String, String>> timeless = records(Topics.PARTNER + ".DLT",
+                "urn:wechat:kafka/" + farFutureId, Duration.ofSeconds(20), true);
+        assertThat(timeless).hasSize(1);
+        assertThat(new String(timeless.get(0).headers().lastHeader("onegrid-dlt-reason").value(),
+                StandardCharsets.UTF_8)).contains("ce_time");
     }
 
     private static void ceHeaders(ProducerRecord<String, String> record, String id, String type) {

@@ -106,8 +106,11 @@ public class HotlineIntake {
         }
         log.info("Hotline case {} became ticket {}{}", req.caseNo(), created.ticket().ticketNo,
                 category == null ? " (category unmapped, waiting for a dispatcher)" : "");
-        return new Result(Outcome.CREATED, tickets.get(created.ticket().id), caseDoc,
-                created.ratingToken());
+        // A ticket that already existed was made by an attempt that died before storing its case: its token was
+        // never handed over, so the hotline gets a new one now.
+        String ratingToken = created.created() ? created.ratingToken()
+                : tickets.reissueRatingToken(created.ticket().id);
+        return new Result(Outcome.CREATED, tickets.get(created.ticket().id), caseDoc, ratingToken);
     }
 
     /** A case number seen before: the same payload is a retry, a different one adds to the ticket. */

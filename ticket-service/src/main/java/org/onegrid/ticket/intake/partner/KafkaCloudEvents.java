@@ -40,7 +40,7 @@ final class KafkaCloudEvents {
         Instant time;
         String ceTime = header(record, "ce_time");
         try {
-            time = ceTime == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(ceTime);
+            time = ceTime == null ? Instant.ofEpochMilli(record.timestamp()) : CloudEventTime.parse(ceTime);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("ce_time is not an RFC 3339 timestamp: " + ceTime);
         }

@@ -176,11 +176,7 @@ public class PartnerEventController {
         }
         Instant at;
         try {
-            if (time != null && !time.isBlank() && !time.strip().matches("\\d{4}-.*")) {
-                // RFC 3339 years have four digits; java.time would take "+999999999-12-31T23:59:59Z".
-                throw new DateTimeParseException("not RFC 3339", time, 0);
-            }
-            at = time == null || time.isBlank() ? clock.instant() : Instant.parse(time.strip());
+            at = time == null || time.isBlank() ? clock.instant() : CloudEventTime.parse(time);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(prefix + "time", "must be an RFC 3339 timestamp, e.g. 2026-11-23T08:00:00Z");
         }

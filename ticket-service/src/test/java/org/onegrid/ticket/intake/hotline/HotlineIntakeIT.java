@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.testing.WithInfrastructure;
+import org.onegrid.ticket.api.TicketService;
+import org.onegrid.ticket.domain.Actor;
+import org.onegrid.ticket.domain.Ticket;
 import org.onegrid.ticket.domain.intake.HotlineSignature;
 import org.onegrid.ticket.store.GridStore;
 import org.onegrid.ticket.store.SanyaReferenceData;
@@ -70,6 +73,8 @@ class HotlineIntakeIT {
     MongoDatabase database;
     @Autowired
     GridStore grids;
+    @Autowired
+    TicketService tickets;
 
     HotlineHttp http;
 
@@ -247,6 +252,24 @@ class HotlineIntakeIT {
         assertThat(responses.stream().filter(r -> r.status() == 201).count()).isEqualTo(1);
         assertThat(responses.stream().map(r -> r.body().path("ticketId").asString()).distinct().count()).isEqualTo(1);
         assertThat(database.getCollection("tickets").countDocuments(Filters.eq("sourceRef", racing))).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseWhoseFirstAttemptDiedAfterMakingTheTicketStillGetsARatingToken() {
+        String caseNo = caseNo();
+        // What a crash between the ticket's insert and the case record leaves: a hotline ticket, no case.
+        var orphan = tickets.create(new TicketService.Intake(HotlineIntake.CHANNEL, caseNo,
+                null, "路灯不亮", "路灯不亮", null, HotlineHttp.JJL_LAT, HotlineHttp.JJL_LON, null, null, null, null,
+                null, null, "roads", null), Actor.system("hotline:hotline-12345"));
+
+        HotlineHttp.Response retried = http.postCase(hotlineCase(caseNo, phone(), "路灯不亮", "JTYS-DLSS"));
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().path("ticketId").asString()).isEqualTo(orphan.ticket().id);
+        String token = retried.body().path("ratingToken").asString();
+        assertThat(token).isNotBlank().isNotEqualTo(orphan.ratingToken());
+        assertThat(database.getCollection("tickets").find(Filters.eq("_id", orphan.ticket().id)).first()
+                .getString("ratingTokenHash")).isEqualTo(Ticket.hashToken(token));
     }
 
     @Test
