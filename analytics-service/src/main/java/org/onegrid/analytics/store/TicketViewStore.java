@@ -41,12 +41,14 @@ import org.springframework.stereotype.Component;
  * this process to one generation, and the scan, run under that generation's lock, so a scan never sees half of a
  * write and no write's difference is applied twice or lost.
  *
- * <p><b>Limit: one writer process per generation.</b> Records written by another analytics instance (one that
- * consumes other partitions of the ticket topic) do not reach this instance's cells. A write of another process is
- * noticed when it collides with ours on a ticket (optimistic version or duplicate key) and a foreign generation switch
- * when a query names a generation we have no table for; both make the table re-derive at the next query. Writes
- * by others to tickets we never touch are not noticed, so analytics runs as one instance (its consumer group has one
- * member; the figures are cheap enough that one instance serves them) — see README "Analytics and dashboards".
+ * <p><b>Limit: one writer process.</b> Records written by another analytics instance (one that consumes other
+ * partitions of the ticket topic) do not reach this instance's cells, and a write of ours on top of a record another
+ * process wrote takes away a contribution this table never added. So analytics runs as one instance (its consumer
+ * group has one member; the figures are cheap enough that one instance serves them). Where several run anyway,
+ * {@code onegrid.analytics.cells.rederive-interval} makes each derive its cells afresh that often: figures are then
+ * exact at each re-derivation and may drift in between. A generation switched by another instance's rebuild is
+ * derived at its first query here; a version collision on a write (another process wrote the ticket between our read
+ * and our write) also makes the table derive again.
  */
 @Component
 public class TicketViewStore {
@@ -204,6 +206,17 @@ public class TicketViewStore {
                 g.cells = derive(generation);
             }
             return g.cells;
+        } finally {
+            g.lock.unlock();
+        }
+    }
+
+    /** Derives a generation's cells afresh from its records (this process's writes to it wait meanwhile). */
+    public void rederive(int generation) {
+        Generation g = generation(generation);
+        g.lock.lock();
+        try {
+            g.cells = derive(generation);
         } finally {
             g.lock.unlock();
         }
