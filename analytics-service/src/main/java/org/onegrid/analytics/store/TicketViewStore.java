@@ -16,6 +16,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
@@ -55,6 +56,7 @@ public class TicketViewStore {
 
     private static final Logger log = LoggerFactory.getLogger(TicketViewStore.class);
     private static final int MAX_ATTEMPTS = 20;
+    private static final int IN_CHUNK = 250;
     private final MongoDatabase database;
     private final Map<Integer, Generation> generations = new ConcurrentHashMap<>();
 
@@ -67,6 +69,7 @@ public class TicketViewStore {
         final ReentrantLock lock = new ReentrantLock();
         /** Null: to be derived from the records at the next query. Guarded by {@link #lock}. */
         TicketCells cells;
+        volatile boolean indexed;
     }
 
     /** Filters on the ticket facts; null means any. */
@@ -112,7 +115,7 @@ public class TicketViewStore {
                 }
             } else {
                 long version = current.getLong("version");
-                written = records.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
+                written = records.replaceOne(idAndVersion(id, version),
                         TicketRecordDocuments.toDocument(record, version + 1)).getMatchedCount() == 1;
             }
             if (written) {
@@ -141,7 +144,12 @@ public class TicketViewStore {
         try {
             MongoCollection<Document> records = collection(generation);
             Map<String, Document> current = new HashMap<>();
-            records.find(Filters.in("_id", changesByTicket.keySet())).forEach(d -> current.put(d.getString("_id"), d));
+            // In chunks: the embedded server matches each found document against the whole $in list.
+            List<String> wanted = new ArrayList<>(changesByTicket.keySet());
+            for (int i = 0; i < wanted.size(); i += IN_CHUNK) {
+                records.find(Filters.in("_id", wanted.subList(i, Math.min(wanted.size(), i + IN_CHUNK))))
+                        .forEach(d -> current.put(d.getString("_id"), d));
+            }
             List<WriteModel<Document>> writes = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             List<TicketContribution[]> differences = new ArrayList<>();
@@ -160,7 +168,7 @@ public class TicketViewStore {
                     writes.add(new InsertOneModel<>(TicketRecordDocuments.toDocument(record, 1)));
                 } else {
                     long version = doc.getLong("version");
-                    writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
+                    writes.add(new ReplaceOneModel<>(idAndVersion(id, version),
                             TicketRecordDocuments.toDocument(record, version + 1)));
                 }
                 ids.add(id);
@@ -242,6 +250,14 @@ public class TicketViewStore {
         g.cells = null;
     }
 
+    /**
+     * The optimistic filter as one plain document: {@code Filters.and} renders as {@code $and}, which the embedded
+     * server cannot answer from an index, while {@code {_id, version}} matches the index {@link #collection} makes.
+     */
+    private static Document idAndVersion(String id, long version) {
+        return new Document("_id", id).append("version", version);
+    }
+
     private Generation generation(int generation) {
         return generations.computeIfAbsent(generation, k -> new Generation());
     }
@@ -280,6 +296,7 @@ public class TicketViewStore {
         g.lock.lock();
         try {
             collection(generation).drop();
+            g.indexed = false;
             g.cells = new TicketCells();
         } finally {
             g.lock.unlock();
@@ -291,7 +308,16 @@ public class TicketViewStore {
     }
 
     private MongoCollection<Document> collection(int generation) {
-        return database.getCollection("ticket_records_" + generation);
+        MongoCollection<Document> records = database.getCollection("ticket_records_" + generation);
+        Generation g = generation(generation);
+        if (!g.indexed) {
+            // Every write is an optimistic replace on {_id, version}. MongoDB answers that from the _id index; the
+            // embedded server (tests, local stack) uses an index only when it has exactly the query's fields, and
+            // would otherwise scan the whole collection per write. _id alone is unique, so this one always is.
+            records.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            g.indexed = true;
+        }
+        return records;
     }
 
     private static void eq(List<Bson> filters, String field, String value) {
