@@ -117,20 +117,22 @@ public class ViewRebuilder {
             int pending = 0;
             boolean done = caughtUp(consumer, end);
             while (!done) {
+                List<ConsumerRecord<String, String>> polled = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        polled.add(record);
                     }
-                    try {
-                        var envelope = EventCodec.decode(record.value());
-                        if (record.topic().equals(Topics.TICKET)) {
-                            TicketChange change = TicketChanges.from(envelope);
-                            tickets.computeIfAbsent(change.ticket().ticketId(), id -> new ArrayList<>()).add(change);
-                        } else {
-                            activity.add(activities.document(envelope));
-                        }
+                }
+                // Parsing and checking the JSON is most of a replay's own work and each record's is independent, so
+                // it runs in parallel; folding and writing stay on this thread (the merge ignores order anyway).
+                for (Object decoded : polled.parallelStream().map(this::decode).toList()) {
+                    if (decoded instanceof TicketChange change) {
+                        tickets.computeIfAbsent(change.ticket().ticketId(), id -> new ArrayList<>()).add(change);
                         pending++;
-                    } catch (InvalidEventException e) {
+                    } else if (decoded instanceof Document document) {
+                        activity.add(document);
+                        pending++;
+                    } else {
                         // The live consumer sent this record to the DLT; the replay skips it the same way.
                         invalid++;
                     }
@@ -162,6 +164,16 @@ public class ViewRebuilder {
             Progress p = progress.get();
             progress.set(new Progress(started.id(), "FAILED", generation, p.processed(), p.total(), p.invalid(),
                     started.startedAt(), clock.instant(), e.getMessage()));
+        }
+    }
+
+    /** A ticket record's change, an activity event's document, or null for a record the live consumer rejects. */
+    private Object decode(ConsumerRecord<String, String> record) {
+        try {
+            var envelope = EventCodec.decode(record.value());
+            return record.topic().equals(Topics.TICKET) ? TicketChanges.from(envelope) : activities.document(envelope);
+        } catch (InvalidEventException e) {
+            return null;
         }
     }
 
