@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Figures of the live view generation for a filter, grouped by a dimension and a period: sums of the pre-aggregated
- * cells ({@link TicketCells}). Grids are not a cell dimension (they would multiply the cells by the grids per
- * community), so figures grouped by grid — no dashboard view asks for them — are still computed from the records.
+ * cells ({@link TicketCells}). Communities and grids are not cell dimensions (see there), so figures grouped by or
+ * filtered on a community, or grouped by grid — no dashboard view asks for them — are still computed from the
+ * matching records: their cost grows with those tickets.
  */
 @Component
 public class TicketFigureQueries {
@@ -33,7 +34,7 @@ public class TicketFigureQueries {
         static final Filter ALL = new Filter(null, null, null, null, null, null, null);
 
         TicketCells.Selection toSelection() {
-            return new TicketCells.Selection(district, department, community, category, channel, from, to);
+            return new TicketCells.Selection(district, department, category, channel, from, to);
         }
 
         TicketViewStore.Query toQuery() {
@@ -57,7 +58,8 @@ public class TicketFigureQueries {
     }
 
     public List<Row> figures(Filter filter, Dimension groupBy, Period period) {
-        if (groupBy == Dimension.GRID) {
+        if (groupBy == Dimension.GRID || groupBy == Dimension.COMMUNITY
+                || (filter.community() != null && !filter.community().isBlank())) {
             return figuresFromRecords(filter, groupBy, period);
         }
         Instant now = clock.instant();
@@ -80,7 +82,7 @@ public class TicketFigureQueries {
     private List<Row> figuresFromRecords(Filter filter, Dimension groupBy, Period period) {
         Map<String, Map<String, List<TicketRecord>>> groups = new TreeMap<>();
         for (TicketRecord r : records(filter)) {
-            String key = groupBy.keyOf(r);
+            String key = groupBy == null ? "ALL" : groupBy.keyOf(r);
             String bucket = period == null ? "ALL" : period.bucketOf(r.latest() == null ? null : r.latest().reportedAt());
             groups.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(bucket, b -> new ArrayList<>()).add(r);
         }

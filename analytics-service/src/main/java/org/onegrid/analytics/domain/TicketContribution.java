@@ -29,18 +29,16 @@ public record TicketContribution(
         long escalations) {
 
     /** The dimensions a ticket is filed under, as its latest facts give them (null when not known). */
-    public record CellKey(String district, String department, String community, String category, String channel,
-                          LocalDate reportDay) {
+    public record CellKey(String district, String department, String category, String channel, LocalDate reportDay) {
 
         /** The key to group by; null values are grouped as UNKNOWN, as {@link Dimension#keyOf} does. */
         public String value(Dimension dimension) {
             String v = switch (dimension) {
                 case DISTRICT -> district;
                 case DEPARTMENT -> department;
-                case COMMUNITY -> community;
                 case CATEGORY -> category;
                 case CHANNEL -> channel;
-                case GRID -> throw new IllegalArgumentException("cells are not kept per grid");
+                case COMMUNITY, GRID -> throw new IllegalArgumentException("cells are not kept per " + dimension);
             };
             return v == null ? "UNKNOWN" : v;
         }
@@ -48,8 +46,8 @@ public record TicketContribution(
 
     public static TicketContribution of(TicketRecord t) {
         TicketSnapshot s = t.latest();
-        CellKey cell = s == null ? new CellKey(null, null, null, null, null, null)
-                : new CellKey(s.districtCode(), s.departmentCode(), s.communityCode(), s.categoryCode(), s.channel(),
+        CellKey cell = s == null ? new CellKey(null, null, null, null, null)
+                : new CellKey(s.districtCode(), s.departmentCode(), s.categoryCode(), s.channel(),
                 s.reportedAt() == null ? null : s.reportedAt().atZone(Period.SANYA).toLocalDate());
         boolean resolved = t.isResolved();
         Long handling = resolved && t.handlingWorkingHours() != null

@@ -315,6 +315,8 @@ public class TicketViewStore {
             // embedded server (tests, local stack) uses an index only when it has exactly the query's fields, and
             // would otherwise scan the whole collection per write. _id alone is unique, so this one always is.
             records.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            // Figures per community come from the records (see TicketFigureQueries); on MongoDB this finds them.
+            records.createIndex(Indexes.ascending("latest.communityCode", "latest.reportedAt"));
             g.indexed = true;
         }
         return records;

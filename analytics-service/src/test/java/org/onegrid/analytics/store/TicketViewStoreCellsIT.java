@@ -112,7 +112,7 @@ class TicketViewStoreCellsIT {
 
     private static Map<String, TicketFigures> figures(TicketCells cells) {
         Map<String, TicketFigures> out = new TreeMap<>();
-        cells.sum(new TicketCells.Selection(null, null, null, null, null, null, null),
+        cells.sum(new TicketCells.Selection(null, null, null, null, null, null),
                 k -> k.value(Dimension.DISTRICT) + "/" + k.value(Dimension.DEPARTMENT) + "/" + k.value(Dimension.CHANNEL),
                 k -> Period.DAY.bucketOf(k.reportDay()), NOW)
                 .forEach((g, byDay) -> byDay.forEach((d, sums) -> out.put(g + "/" + d, sums.figures(NOW))));

@@ -55,7 +55,7 @@ public final class TicketListBenchmark {
                         .append("status", statuses[i / 3 % statuses.length].name()).append("escalationLevel", i % 4 == 0 ? 1 : 0)
                         .append("reportedAt", java.util.Date.from(reported))
                         .append("updatedAt", java.util.Date.from(reported.plus(Duration.ofHours(5))))
-                        .append("solution", new Document("dueAt", java.util.Date.from(reported.plus(Duration.ofDays(3)))))
+                        .append("solution", new Document("kind", "SOLUTION").append("startAt", java.util.Date.from(reported)).append("dueAt", java.util.Date.from(reported.plus(Duration.ofDays(3)))))
                         .append("title", "垃圾桶满溢 " + i).append("description", "请清运").append("version", 0L));
                 if (batch.size() == 10_000) {
                     tickets.insertMany(batch, new InsertManyOptions().ordered(false));
