@@ -1,27 +1,42 @@
 package org.onegrid.analytics.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.onegrid.analytics.domain.Dimension;
+import org.onegrid.analytics.domain.FigureSums;
 import org.onegrid.analytics.domain.LeagueTable;
 import org.onegrid.analytics.domain.Period;
+import org.onegrid.analytics.domain.TicketCells;
 import org.onegrid.analytics.domain.TicketFigures;
 import org.onegrid.analytics.domain.TicketRecord;
 import org.onegrid.analytics.store.TicketViewStore;
 import org.onegrid.analytics.store.ViewGenerations;
 import org.springframework.stereotype.Component;
 
-/** Reads the live view generation and computes figures for a filter, grouped by a dimension and a period. */
+/**
+ * Figures of the live view generation for a filter, grouped by a dimension and a period: sums of the pre-aggregated
+ * cells ({@link TicketCells}). Communities and grids are not cell dimensions (see there), so figures grouped by or
+ * filtered on a community, or grouped by grid — no dashboard view asks for them — are still computed from the
+ * matching records: their cost grows with those tickets.
+ */
 @Component
 public class TicketFigureQueries {
 
     public record Filter(String district, String department, String community, String category, String channel,
                          LocalDate from, LocalDate to) {
+        static final Filter ALL = new Filter(null, null, null, null, null, null, null);
+
+        TicketCells.Selection toSelection() {
+            return new TicketCells.Selection(district, department, category, channel, from, to);
+        }
+
         TicketViewStore.Query toQuery() {
             return new TicketViewStore.Query(district, department, community, category, channel,
                     from == null ? null : from.atStartOfDay(Period.SANYA).toInstant(),
@@ -43,6 +58,28 @@ public class TicketFigureQueries {
     }
 
     public List<Row> figures(Filter filter, Dimension groupBy, Period period) {
+        if (groupBy == Dimension.GRID || groupBy == Dimension.COMMUNITY
+                || (filter.community() != null && !filter.community().isBlank())) {
+            return figuresFromRecords(filter, groupBy, period);
+        }
+        Instant now = clock.instant();
+        Map<LocalDate, String> buckets = new HashMap<>();
+        Map<String, Map<String, FigureSums>> sums = cells().sum(filter.toSelection(),
+                key -> groupBy == null ? "ALL" : key.value(groupBy),
+                key -> period == null ? "ALL" : bucketOf(buckets, period, key.reportDay()), now);
+        List<Row> rows = new ArrayList<>();
+        sums.forEach((key, byBucket) -> byBucket.forEach((bucket, s) -> rows.add(new Row(key, bucket, s.figures(now)))));
+        return rows;
+    }
+
+    private static String bucketOf(Map<LocalDate, String> memo, Period period, LocalDate day) {
+        if (day == null) {
+            return period.bucketOf((LocalDate) null);
+        }
+        return memo.computeIfAbsent(day, period::bucketOf);
+    }
+
+    private List<Row> figuresFromRecords(Filter filter, Dimension groupBy, Period period) {
         Map<String, Map<String, List<TicketRecord>>> groups = new TreeMap<>();
         for (TicketRecord r : records(filter)) {
             String key = groupBy == null ? "ALL" : groupBy.keyOf(r);
@@ -57,18 +94,18 @@ public class TicketFigureQueries {
 
     /** Figures for every combination of the dimensions' values that has tickets (for metric labels). */
     public Map<List<String>, TicketFigures> figuresByCombination(List<Dimension> dimensions) {
-        Map<List<String>, List<TicketRecord>> groups = new java.util.HashMap<>();
-        for (TicketRecord r : records(new Filter(null, null, null, null, null, null, null))) {
-            List<String> key = dimensions.stream().map(d -> d.keyOf(r)).toList();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-        }
-        Map<List<String>, TicketFigures> figures = new java.util.HashMap<>();
-        groups.forEach((key, records) -> figures.put(key, TicketFigures.of(records, clock.instant())));
+        Instant now = clock.instant();
+        Map<List<String>, TicketFigures> figures = new HashMap<>();
+        cells().sum(Filter.ALL.toSelection(), key -> String.join("\0", dimensions.stream().map(key::value).toList()),
+                        key -> "ALL", now)
+                .forEach((joined, byBucket) -> figures.put(List.of(joined.split("\0", -1)),
+                        byBucket.get("ALL").figures(now)));
         return figures;
     }
 
     public TicketFigures overall(Filter filter) {
-        return TicketFigures.of(records(filter), clock.instant());
+        return figures(filter, null, null).stream().findFirst().map(Row::figures)
+                .orElseGet(() -> new FigureSums().figures(clock.instant()));
     }
 
     public List<LeagueTable.Row> league(Filter filter, Dimension by, LeagueTable.Weights weights) {
@@ -82,11 +119,13 @@ public class TicketFigureQueries {
     /** Open tickets (not resolved, rejected, merged or closed) per district. */
     public Map<String, Long> openByDistrict() {
         Map<String, Long> open = new TreeMap<>();
-        for (TicketRecord r : records(new Filter(null, null, null, null, null, null, null))) {
-            if (r.isOpen()) {
-                open.merge(Dimension.DISTRICT.keyOf(r), 1L, Long::sum);
-            }
-        }
+        cells().sum(Filter.ALL.toSelection(), key -> key.value(Dimension.DISTRICT), key -> "ALL", clock.instant())
+                .forEach((district, byBucket) -> {
+                    long n = byBucket.get("ALL").open();
+                    if (n > 0) {
+                        open.put(district, n);
+                    }
+                });
         return open;
     }
 
@@ -102,6 +141,10 @@ public class TicketFigureQueries {
         List<Standing> history = new ArrayList<>();
         byPeriod.forEach((p, units) -> history.add(new Standing(p, LeagueTable.rank(units, weights))));
         return history;
+    }
+
+    private TicketCells cells() {
+        return store.cells(generations.current().active());
     }
 
     private List<TicketRecord> records(Filter filter) {

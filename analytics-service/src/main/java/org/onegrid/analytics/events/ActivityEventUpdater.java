@@ -34,12 +34,29 @@ public class ActivityEventUpdater {
     }
 
     void applyTo(int generation, EventEnvelope envelope) {
-        EventCodec.payload(envelope, EventCatalog.find(envelope.type())
-                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type())));
+        validate(envelope);
         JsonNode data = envelope.data();
         store.record(generation, envelope.id(), envelope.type(), envelope.subject(), envelope.time(),
                 text(data, "districtCode", "district"), number(data, "hours", "volunteerHours"),
                 Document.parse(data.toString()));
+    }
+
+    /** The event as stored, for a replay's bulk insert; a malformed event throws as in {@link #applyTo}. */
+    Document document(EventEnvelope envelope) {
+        validate(envelope);
+        JsonNode data = envelope.data();
+        return ActivityEventStore.document(envelope.id(), envelope.type(), envelope.subject(), envelope.time(),
+                text(data, "districtCode", "district"), number(data, "hours", "volunteerHours"),
+                Document.parse(data.toString()));
+    }
+
+    void applyAll(int generation, java.util.List<Document> documents) {
+        store.recordAll(generation, documents);
+    }
+
+    private static void validate(EventEnvelope envelope) {
+        EventCodec.payload(envelope, EventCatalog.find(envelope.type())
+                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type())));
     }
 
     private static String text(JsonNode data, String... names) {

@@ -30,4 +30,9 @@ public class TicketViewUpdater {
     void applyTo(int generation, EventEnvelope envelope) {
         store.apply(generation, TicketChanges.from(envelope));
     }
+
+    /** Applies a replayed batch, folded per ticket (see {@link TicketViewStore#applyBatch}). */
+    void applyAll(int generation, java.util.Map<String, java.util.List<TicketChange>> changesByTicket) {
+        store.applyBatch(generation, changesByTicket);
+    }
 }

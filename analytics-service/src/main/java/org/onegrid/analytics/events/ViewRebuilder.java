@@ -3,7 +3,9 @@ package org.onegrid.analytics.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.onegrid.analytics.domain.TicketChange;
 import org.onegrid.analytics.store.ActivityEventStore;
 import org.onegrid.analytics.store.TicketViewStore;
 import org.onegrid.analytics.store.ViewGenerations;
@@ -21,13 +25,16 @@ import org.onegrid.events.InvalidEventException;
 import org.onegrid.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the views by replaying the topics from the beginning into a fresh generation, then switches readers to it
  * in one write. While it runs, the live consumer applies new events to both generations, so nothing that arrives
- * during the replay is missed; the merge is idempotent, so an event applied by both is counted once.
+ * during the replay is missed; the merge is idempotent, so an event applied by both is counted once. Events are
+ * replayed in batches ({@code onegrid.analytics.rebuild.batch-size} records): folded per ticket in memory, then
+ * written with one bulk request per batch.
  */
 @Component
 public class ViewRebuilder {
@@ -48,12 +55,15 @@ public class ViewRebuilder {
     private final ActivityEventStore activityStore;
     private final ViewGenerations generations;
     private final Clock clock;
+    private final int batchSize;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(null, "IDLE", null, 0, 0, 0, null, null, null));
 
     public ViewRebuilder(ConsumerFactory<String, String> consumers, TicketViewUpdater updater,
                          ActivityEventUpdater activities, TicketViewStore store, ActivityEventStore activityStore,
-                         ViewGenerations generations, Clock clock) {
+                         ViewGenerations generations, Clock clock,
+                         @Value("${onegrid.analytics.rebuild.batch-size:10000}") int batchSize) {
+        this.batchSize = batchSize;
         this.consumers = consumers;
         this.updater = updater;
         this.activities = activities;
@@ -89,7 +99,7 @@ public class ViewRebuilder {
         Map<String, Object> overrides = Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "analytics-rebuild-" + started.id(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(batchSize, 5_000));
         try (Consumer<String, String> consumer = consumers.createConsumer(null, null, null, toProperties(overrides))) {
             List<TopicPartition> partitions = List.of(Topics.TICKET, Topics.TALENT, Topics.CENTER).stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream())
@@ -102,25 +112,43 @@ public class ViewRebuilder {
             long processed = 0;
             long invalid = 0;
             update(started, generation, processed, total, invalid);
-            while (!caughtUp(consumer, end)) {
+            Map<String, List<TicketChange>> tickets = new LinkedHashMap<>();
+            List<Document> activity = new ArrayList<>();
+            int pending = 0;
+            boolean done = caughtUp(consumer, end);
+            while (!done) {
+                List<ConsumerRecord<String, String>> polled = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        polled.add(record);
                     }
-                    try {
-                        var envelope = EventCodec.decode(record.value());
-                        if (record.topic().equals(Topics.TICKET)) {
-                            updater.applyTo(generation, envelope);
-                        } else {
-                            activities.applyTo(generation, envelope);
-                        }
-                    } catch (InvalidEventException e) {
+                }
+                // Parsing and checking the JSON is most of a replay's own work and each record's is independent, so
+                // it runs in parallel; folding and writing stay on this thread (the merge ignores order anyway).
+                for (Object decoded : polled.parallelStream().map(this::decode).toList()) {
+                    if (decoded instanceof TicketChange change) {
+                        tickets.computeIfAbsent(change.ticket().ticketId(), id -> new ArrayList<>()).add(change);
+                        pending++;
+                    } else if (decoded instanceof Document document) {
+                        activity.add(document);
+                        pending++;
+                    } else {
                         // The live consumer sent this record to the DLT; the replay skips it the same way.
                         invalid++;
                     }
                     processed++;
                 }
-                update(started, generation, processed, total, invalid);
+                done = caughtUp(consumer, end);
+                // Folding many events per write is what makes the replay fast: a ticket's events within one batch
+                // become one read and one write, and the writes of a batch go as one bulk request.
+                if (pending >= batchSize || done) {
+                    updater.applyAll(generation, tickets);
+                    activities.applyAll(generation, activity);
+                    tickets.clear();
+                    activity.clear();
+                    pending = 0;
+                    update(started, generation, processed, total, invalid);
+                }
             }
             int previous = generations.current().active();
             generations.switchTo(generation);
@@ -136,6 +164,16 @@ public class ViewRebuilder {
             Progress p = progress.get();
             progress.set(new Progress(started.id(), "FAILED", generation, p.processed(), p.total(), p.invalid(),
                     started.startedAt(), clock.instant(), e.getMessage()));
+        }
+    }
+
+    /** A ticket record's change, an activity event's document, or null for a record the live consumer rejects. */
+    private Object decode(ConsumerRecord<String, String> record) {
+        try {
+            var envelope = EventCodec.decode(record.value());
+            return record.topic().equals(Topics.TICKET) ? TicketChanges.from(envelope) : activities.document(envelope);
+        } catch (InvalidEventException e) {
+            return null;
         }
     }
 

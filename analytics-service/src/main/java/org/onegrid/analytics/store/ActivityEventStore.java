@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -14,6 +15,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -43,8 +45,35 @@ public class ActivityEventStore {
     /** Stores the event once; a repeat is ignored. */
     public void record(int generation, String eventId, String type, String subject, Instant time, String district,
                        Double amount, Document data) {
+        try {
+            collection(generation).insertOne(document(eventId, type, subject, time, district, amount, data));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /** Stores many events with one unordered insert (a replay); repeats are ignored as in {@link #record}. */
+    public void recordAll(int generation, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            collection(generation).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream()
+                    .allMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The stored form of one event ({@code _id} = event id). */
+    public static Document document(String eventId, String type, String subject, Instant time, String district,
+                                    Double amount, Document data) {
         var local = time.atZone(SANYA);
-        Document doc = new Document("_id", eventId)
+        return new Document("_id", eventId)
                 .append("type", type)
                 .append("subject", subject)
                 .append("time", Date.from(time))
@@ -52,13 +81,6 @@ public class ActivityEventStore {
                 .append("district", district == null ? "UNKNOWN" : district)
                 .append("amount", amount == null ? 0.0 : amount)
                 .append("data", data);
-        try {
-            collection(generation).insertOne(doc);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
     }
 
     /** Event counts (and summed amounts, e.g. volunteer hours) per type, district and month. */

@@ -44,11 +44,26 @@ class TicketFiguresTest {
     }
 
     @Test
-    void p90IsTheNearestRank() {
-        assertThat(TicketFigures.percentile(List.of(2.0, 20.0, 4.0, 6.0), 90)).isEqualTo(20.0);
-        assertThat(TicketFigures.percentile(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 90))
+    void p90IsTheNearestRankAsItsBucketsUpperEdge() {
+        assertThat(PerRecordFigures.percentile(List.of(2.0, 20.0, 4.0, 6.0), 90)).isEqualTo(20.0);
+        assertThat(PerRecordFigures.percentile(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 90))
                 .isEqualTo(9.0);
-        assertThat(TicketFigures.percentile(List.of(), 90)).isNull();
+        assertThat(PerRecordFigures.percentile(List.of(), 90)).isNull();
+
+        assertThat(p90(2.0, 20.0, 4.0, 6.0)).isEqualTo(20.0);
+        assertThat(p90(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0)).isEqualTo(9.0);
+        assertThat(p90(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 8.6, 10.0)).as("8.6 h falls in (8, 9]").isEqualTo(9.0);
+        assertThat(p90(0.1)).isEqualTo(0.5);
+        assertThat(p90(1_500.0)).as("capped at the last edge").isEqualTo(1_000.0);
+        assertThat(p90()).isNull();
+    }
+
+    private static Double p90(double... hours) {
+        int[] counts = new int[HandlingHistogram.SIZE];
+        for (double h : hours) {
+            counts[HandlingHistogram.bucketOf(h)]++;
+        }
+        return HandlingHistogram.percentile(counts, hours.length, 90);
     }
 
     static TicketChange change(String eventId, String kind, String ticketId, String status, int minutes) {
