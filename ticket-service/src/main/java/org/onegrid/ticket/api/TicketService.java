@@ -145,7 +145,7 @@ public class TicketService {
         }
         ticket.data().likelyDuplicateOf = likelyDuplicateOf(ticket.data());
         TicketStore.Created created = tickets.insert(ticket, events.toEvents(ticket.data(), ticket.changes()));
-        relay.nudge();
+        relay.nudge(TicketStore.COLLECTION, created.ticket().id);
         return new CreateResult(created.ticket(), created.created(), created.created() ? token : null);
     }
 
@@ -178,7 +178,7 @@ public class TicketService {
                     + "time; it is now " + current.status + ". Reload and retry.",
                     Map.of("currentState", current.status.name(), "version", current.version));
         }
-        relay.nudge();
+        relay.nudge(TicketStore.COLLECTION, ticket.id());
         if (ticket.status() == TicketStatus.CLOSED) {
             closeDuplicates(ticket.id());
         }

@@ -106,12 +106,16 @@ public class OnegridKafkaAutoConfiguration {
         return new EventInbox(processedEvents);
     }
 
+    /**
+     * The timer is the safety net (a broker that was down, a write that did not nudge); writes nudge the relay, so
+     * a longer interval costs no freshness, and each timer pass scans every outbox collection.
+     */
     @Bean
     @ConditionalOnBean(OutboxCollections.class)
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoDatabase database, ObjectProvider<OutboxCollections> collections,
                             KafkaTemplate<String, String> template,
-                            @Value("${onegrid.outbox.poll-interval:250ms}") Duration pollInterval) {
+                            @Value("${onegrid.outbox.poll-interval:1s}") Duration pollInterval) {
         List<String> names = collections.orderedStream().flatMap(c -> c.names().stream()).distinct().toList();
         return new OutboxRelay(database, names, template, pollInterval);
     }

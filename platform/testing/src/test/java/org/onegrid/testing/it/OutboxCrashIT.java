@@ -63,6 +63,32 @@ class OutboxCrashIT {
     }
 
     @Test
+    void aNudgedAggregateIsRelayedByItsIdAloneAndTheScanCatchesTheRest() {
+        var nudged = appeal();
+        var forgotten = appeal();
+        ConfigurableApplicationContext publisher = TwoServices.publisher("it-crash-publisher-3",
+                "onegrid.outbox.poll-interval=1h");
+        try {
+            MongoDatabase db = publisher.getBean(MongoDatabase.class);
+            EventFactory events = publisher.getBean(EventFactory.class);
+            OutboxRelay relay = publisher.getBean(OutboxRelay.class);
+            AppealPublisherApp.submit(db, events, forgotten);
+            AppealPublisherApp.submit(db, events, nudged);
+
+            relay.nudge(AppealPublisherApp.COLLECTION, nudged.appealId());
+            await("the nudged aggregate's event arrived", () -> applied(counterDb, nudged.appealId()) == 1);
+            assertThat(relay.pending()).as("the other outbox waits for a scan").isEqualTo(1);
+            assertThat(applied(counterDb, forgotten.appealId())).isZero();
+
+            relay.nudge();
+            await("the scan relayed the rest", () -> applied(counterDb, forgotten.appealId()) == 1);
+            await("every outbox drained", () -> relay.pending() == 0);
+        } finally {
+            publisher.close();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void crashAfterTheSendBeforeTheOutboxEntryIsRemoved(Infrastructure infra) {
         var appeal = appeal();

@@ -3,8 +3,14 @@ package org.onegrid.platform.kafka.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +36,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * it (acks=all). A crash between the send and the removal sends the entry again after restart: delivery is
  * at-least-once and consumers drop the repeat by event id. If the broker is down, entries wait in their documents.
  *
- * <p>Runs on a timer and whenever a write {@linkplain #nudge() nudges} it. Several instances of a service may relay
- * at once; that too only causes repeats, which consumers drop.
+ * <p>Runs on a timer and whenever a write {@linkplain #nudge() nudges} it. A write that names its aggregate
+ * ({@link #nudge(String, Object)}) is relayed by {@code _id} alone: finding pending outboxes means scanning the
+ * collection (no index serves "the outbox array is not empty" on the embedded server), which at a million tickets
+ * costs most of a second, so busy services leave the scan to the timer as the safety net. Several instances of a
+ * service may relay at once; that too only causes repeats, which consumers drop.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -43,6 +52,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> template;
     private final Duration pollInterval;
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final AtomicBoolean targetsScheduled = new AtomicBoolean();
+    private final Queue<Target> targets = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, String> template,
@@ -61,6 +72,45 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    private record Target(String collection, Object id) {
+    }
+
+    /** Asks for this aggregate's outbox to be relayed soon, without a scan: right after a write appended to it. */
+    public void nudge(String collection, Object aggregateId) {
+        targets.add(new Target(collection, aggregateId));
+        ScheduledExecutorService running = executor;
+        if (running != null && targetsScheduled.compareAndSet(false, true)) {
+            running.execute(this::safeRelayTargets);
+        }
+    }
+
+    /**
+     * Relays the outboxes of the aggregates named by {@link #nudge(String, Object)} since the last time.
+     *
+     * @return how many events were sent and acknowledged
+     */
+    public synchronized int relayTargets() {
+        targetsScheduled.set(false);
+        Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+        for (Target t = targets.poll(); t != null; t = targets.poll()) {
+            byCollection.computeIfAbsent(t.collection(), c -> new LinkedHashSet<>()).add(t.id());
+        }
+        int sent = 0;
+        for (var entry : byCollection.entrySet()) {
+            MongoCollection<Document> collection = database.getCollection(entry.getKey());
+            List<Document> pending = new ArrayList<>();
+            for (Object id : entry.getValue()) {
+                Document aggregate = collection.find(Filters.eq("_id", id))
+                        .projection(Projections.include(Outbox.FIELD)).first();
+                if (aggregate != null && !aggregate.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()) {
+                    pending.add(aggregate);
+                }
+            }
+            sent += relay(collection, pending);
+        }
+        return sent;
+    }
+
     /**
      * One pass over every outbox collection.
      *
@@ -75,16 +125,24 @@ public class OutboxRelay implements SmartLifecycle {
                     .projection(Projections.include(Outbox.FIELD))
                     .limit(BATCH)
                     .into(new ArrayList<>());
-            // Aggregates are sent side by side (one chain of sends each, its events strictly one after another), so a
-            // pass costs about one broker round trip instead of one per event: waiting for each acknowledgement in
-            // turn capped the relay at a few hundred events per second.
-            List<Chain> chains = new ArrayList<>();
-            for (Document aggregate : pending) {
-                chains.add(new Chain(aggregate));
-            }
-            for (Chain chain : chains) {
-                sent += chain.finish(collection);
-            }
+            sent += relay(collection, pending);
+        }
+        return sent;
+    }
+
+    /**
+     * Aggregates are sent side by side (one chain of sends each, its events strictly one after another), so a pass
+     * costs about one broker round trip instead of one per event: waiting for each acknowledgement in turn capped
+     * the relay at a few hundred events per second.
+     */
+    private int relay(MongoCollection<Document> collection, List<Document> pending) {
+        List<Chain> chains = new ArrayList<>();
+        for (Document aggregate : pending) {
+            chains.add(new Chain(aggregate));
+        }
+        int sent = 0;
+        for (Chain chain : chains) {
+            sent += chain.finish(collection);
         }
         return sent;
     }
@@ -149,6 +207,14 @@ public class OutboxRelay implements SmartLifecycle {
     protected void acknowledge(MongoCollection<Document> collection, Object aggregateId, List<String> eventIds) {
         collection.updateOne(Filters.eq("_id", aggregateId),
                 Updates.pull(Outbox.FIELD, Filters.in("eventId", eventIds)));
+    }
+
+    private void safeRelayTargets() {
+        try {
+            relayTargets();
+        } catch (Exception e) {
+            log.warn("Outbox relay of nudged aggregates failed; the next scan retries them: {}", e.toString());
+        }
     }
 
     private void safeRelay() {
