@@ -1,0 +1,124 @@
+package org.onegrid.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one run measures and how much. Every count and duration is bounded; {@code --quick} scales everything down
+ * for development (about five minutes instead of about twenty-five).
+ *
+ * @param steps              offered rates (requests per second) of the intake steps, rising
+ * @param stepSeconds        how long each intake step offers its rate
+ * @param freshnessRates     steady rates for the freshness runs (the intake peak is added)
+ * @param freshnessSeconds   how long each freshness run sends
+ * @param events             synthetic ticket events produced for the replay phase
+ * @param eventsPerTicket    events per synthetic ticket (1 to 6: reported, accepted, dispatched, resolved, replied, rated)
+ * @param storeTickets       tickets written into ticket-service's store for the list query
+ * @param querySamples       requests per query (sequential), each query also bounded by {@code queryBudgetSeconds}
+ * @param waitSeconds        the longest the bench waits for analytics' live consumer, and for a rebuild
+ */
+record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
+                    List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
+                    int storeTickets, int querySamples, int queryBudgetSeconds, int waitSeconds, Set<String> phases) {
+
+    static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "replay", "queries");
+    static final String USAGE = """
+            usage: bench/run.sh [--quick] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
+                                [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N]
+                                [--query-samples N] [--query-budget-seconds N] [--wait-seconds N]
+                                [--phases intake,freshness,replay,queries] [--port-offset N] [--root DIR]""";
+
+    static BenchOptions parse(String... args) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                continue;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument " + args[i] + "\n" + USAGE);
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        BenchOptions options = new BenchOptions(quick,
+                Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+                integer(o, "port-offset", 200),
+                integers(o, "steps", quick ? "100,300,600" : "100,200,400,700,1000,1400,2000"),
+                integer(o, "step-seconds", quick ? 4 : 10),
+                integers(o, "freshness-rates", quick ? "50" : "100,500"),
+                integer(o, "freshness-seconds", quick ? 5 : 15),
+                integer(o, "events", quick ? 50_000 : 1_000_000),
+                integer(o, "events-per-ticket", 3),
+                integer(o, "store-tickets", quick ? 50_000 : 1_000_000),
+                integer(o, "query-samples", quick ? 20 : 100),
+                integer(o, "query-budget-seconds", quick ? 20 : 60),
+                integer(o, "wait-seconds", quick ? 240 : 900),
+                Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))));
+        if (options.portOffset() == 0 || options.portOffset() == 100) {
+            throw new IllegalArgumentException("--port-offset 0 and 100 belong to the developer's stack and the system tests");
+        }
+        if (options.eventsPerTicket() < 1 || options.eventsPerTicket() > 6) {
+            throw new IllegalArgumentException("--events-per-ticket must be 1 to 6");
+        }
+        if (!ALL_PHASES.containsAll(options.phases())) {
+            throw new IllegalArgumentException("--phases: one or more of " + ALL_PHASES);
+        }
+        return options;
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
+    int gatewayPort() {
+        return 8080 + portOffset;
+    }
+
+    int ticketPort() {
+        return 8081 + portOffset;
+    }
+
+    int analyticsPort() {
+        return 8084 + portOffset;
+    }
+
+    int kafkaPort() {
+        return 9092 + portOffset;
+    }
+
+    int mongoPort() {
+        return 27017 + portOffset;
+    }
+
+    /** Everything, for the results file. */
+    Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("quick", quick);
+        m.put("portOffset", portOffset);
+        m.put("intakeSteps", steps);
+        m.put("stepSeconds", stepSeconds);
+        m.put("freshnessRates", freshnessRates);
+        m.put("freshnessSeconds", freshnessSeconds);
+        m.put("replayEvents", events);
+        m.put("eventsPerTicket", eventsPerTicket);
+        m.put("storeTickets", storeTickets);
+        m.put("querySamples", querySamples);
+        m.put("queryBudgetSeconds", queryBudgetSeconds);
+        m.put("waitSeconds", waitSeconds);
+        m.put("phases", ALL_PHASES.stream().filter(phases::contains).sorted().toList());
+        return m;
+    }
+
+    private static int integer(Map<String, String> o, String key, int fallback) {
+        return o.containsKey(key) ? Integer.parseInt(o.get(key).replace("_", "")) : fallback;
+    }
+
+    private static List<Integer> integers(Map<String, String> o, String key, String fallback) {
+        return Arrays.stream(o.getOrDefault(key, fallback).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    }
+}

@@ -1,0 +1,204 @@
+package org.onegrid.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+
+/**
+ * Phase 4: queries at scale. Ticket-service's store gets the synthetic tickets written straight into
+ * {@code onegrid-ticket.tickets} through the driver, in exactly the document shape {@code TicketStore} writes
+ * (a benchmark fixture: a million tickets through the API would take longer than the whole run). Then, one request
+ * at a time through the gateway: the filtered ticket list (district + status + category, paged) as a dispatcher,
+ * and every view the dashboard loads, as an analyst, over analytics' view of the replay phase's tickets.
+ */
+final class QueryPhase {
+
+    /** The calls /dashboard/ makes on load and every refresh (dashboard.js). */
+    static final List<String> DASHBOARD = List.of("/tickets/figures", "/tickets/figures?period=DAY",
+            "/tickets/figures?groupBy=DISTRICT", "/tickets/figures?groupBy=DEPARTMENT", "/league?by=DISTRICT",
+            "/centers/figures", "/centers/map", "/talent/figures");
+    private static final List<String> LIST_STATUSES = List.of("DISPATCHED", "REPORTED", "RESOLVED");
+
+    private final Api api;
+    private final BenchOptions options;
+    private final SyntheticTickets tickets;
+
+    QueryPhase(Api api, BenchOptions options, SyntheticTickets tickets) {
+        this.api = api;
+        this.options = options;
+        this.tickets = tickets;
+    }
+
+    void run(Results results, MemorySampler memory, int analyticsTickets) throws Exception {
+        memory.phase("queries: seed store");
+        long t0 = System.nanoTime();
+        long stored = seed(options.storeTickets());
+        double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        results.add("queries", String.format("seed %,d tickets into ticket-service's store (driver)", options.storeTickets()),
+                String.format("%,.0f tickets/s", options.storeTickets() / seedSeconds), null, null,
+                String.format("%,d tickets in the collection", stored));
+
+        memory.phase("queries: list");
+        String dispatcher = api.token("bench-dispatcher", "dispatcher", "TY");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        Measured list = measure(n -> api.gateway("/api/tickets?district=TY&status=" + LIST_STATUSES.get(n % 3)
+                + "&category=" + SyntheticTickets.CATEGORIES.get(n % SyntheticTickets.CATEGORIES.size())[0]
+                + "&page=" + (n % 5) + "&size=20"), dispatcher);
+        results.add("queries", String.format("ticket list, district+status+category, paged (%,d in store)", stored),
+                list.figure(), "p95 ≤ 100 ms", list.ok() > 0 ? list.latency().p95() <= 100 : false, list.note());
+        detail.put("ticketList", list);
+
+        memory.phase("queries: dashboard");
+        String analyst = api.token("bench-analyst", "analyst", null);
+        for (String view : DASHBOARD) {
+            Measured m = measure(n -> api.gateway("/api/analytics" + view), analyst);
+            results.add("queries", "dashboard " + view + String.format(" (%,d synthetic tickets)", analyticsTickets),
+                    m.figure(), "p95 ≤ 50 ms", m.ok() > 0 ? m.latency().p95() <= 50 : false, m.note());
+            detail.put(view, m);
+        }
+        results.detail("queries", detail);
+    }
+
+    record Measured(int ok, int errors, Map<String, Integer> statuses, Latencies.Summary latency, double seconds,
+                    boolean budgetHit) {
+        String figure() {
+            return latency.count() == 0 ? "no answer"
+                    : String.format("p50 %.0f, p95 %.0f, p99 %.0f ms", latency.p50(), latency.p95(), latency.p99());
+        }
+
+        String note() {
+            return String.format("%d requests%s%s", ok + errors, errors == 0 ? "" : ", non-2xx " + statuses,
+                    budgetHit ? " (time budget reached)" : "");
+        }
+    }
+
+    interface Urls {
+        String url(int n);
+    }
+
+    private Measured measure(Urls urls, String token) throws Exception {
+        // One request first, unmeasured: the first call of a kind pays for class loading and caches.
+        api.get(urls.url(0), token);
+        Latencies latencies = new Latencies();
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(options.queryBudgetSeconds()).toNanos();
+        int ok = 0;
+        int errors = 0;
+        boolean budgetHit = false;
+        for (int n = 0; n < options.querySamples(); n++) {
+            if (System.nanoTime() > deadline) {
+                budgetHit = true;
+                break;
+            }
+            long t = System.nanoTime();
+            int status;
+            try {
+                status = api.get(urls.url(n), token).status();
+            } catch (java.io.IOException e) {
+                status = -1;
+            }
+            long took = System.nanoTime() - t;
+            if (status / 100 == 2) {
+                ok++;
+                latencies.add(took);
+            } else {
+                errors++;
+                statuses.merge(String.valueOf(status), 1, Integer::sum);
+            }
+        }
+        return new Measured(ok, errors, statuses, latencies.summary(), (System.nanoTime() - start) / 1e9, budgetHit);
+    }
+
+    /** Writes tickets 0..count-1 (bulk inserts of 1,000); returns the collection's count. */
+    private long seed(int count) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort())) {
+            MongoCollection<Document> collection = client.getDatabase("onegrid-ticket").getCollection("tickets");
+            List<Document> batch = new ArrayList<>(1000);
+            long lastReport = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                batch.add(document(i));
+                if (batch.size() == 1000 || i == count - 1) {
+                    collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch.clear();
+                    if (System.nanoTime() - lastReport > 15e9) {
+                        System.out.printf("  seeded %,d of %,d tickets%n", i + 1, count);
+                        lastReport = System.nanoTime();
+                    }
+                }
+            }
+            return collection.countDocuments();
+        }
+    }
+
+    /** Ticket i as TicketStore.toDocument writes it (no outbox: its events are the replay phase's). */
+    private Document document(int i) {
+        int stage = tickets.stages(i) - 1;
+        String status = SyntheticTickets.STATUS_AFTER.get(stage);
+        String[] cat = tickets.category(i);
+        Date reported = Date.from(tickets.reportedAt(i));
+        Date accepted = stage >= 1 ? Date.from(tickets.at(i, 1)) : null;
+        Date dispatched = stage >= 2 ? Date.from(tickets.at(i, 2)) : null;
+        Date resolved = stage >= 3 ? Date.from(tickets.at(i, 3)) : null;
+        Date replied = stage >= 4 ? Date.from(tickets.at(i, 4)) : null;
+        Date updated = Date.from(tickets.at(i, stage));
+        String id = tickets.id(i);
+        String title = "压测工单 " + i + " " + cat[0];
+        return new Document("_id", id)
+                .append("ticketNo", tickets.ticketNo(i))
+                .append("channel", tickets.channel(i))
+                .append("sourceRef", null)
+                .append("clientRequestId", null)
+                .append("requestKey", "id:" + id)
+                .append("sourceKey", "id:" + id)
+                .append("title", title)
+                .append("description", title + "，请尽快处理")
+                .append("address", "三亚市" + tickets.community(i))
+                .append("location", new Document("lat", 18.25 + (i % 100) * 0.001).append("lon", 109.5 + (i % 77) * 0.001))
+                .append("requester", new Document("name", null).append("phone", null).append("ref", null))
+                .append("ratingTokenHash", null)
+                .append("districtCode", tickets.district(i))
+                .append("communityCode", tickets.community(i))
+                .append("gridCode", tickets.grid(i))
+                .append("categoryCode", cat[0])
+                .append("departmentCode", stage >= 2 ? cat[1] : null)
+                .append("status", status)
+                .append("parentTicketId", null)
+                .append("likelyDuplicateOf", null)
+                .append("escalationLevel", 0)
+                .append("reopenCount", 0)
+                .append("dispatchCount", stage >= 2 ? 1 : 0)
+                .append("rating", null)
+                .append("ratingComment", null)
+                .append("resolutionSummary", stage >= 3 ? "已处理" : null)
+                .append("replySummary", stage >= 4 ? "已回复" : null)
+                .append("lastReason", null)
+                .append("resolvedOnTime", stage >= 3 ? Boolean.valueOf(i % 5 != 0) : null)
+                .append("reportedAt", reported)
+                .append("acceptedAt", accepted)
+                .append("firstResponseAt", accepted)
+                .append("dispatchedAt", dispatched)
+                .append("resolvedAt", resolved)
+                .append("repliedAt", replied)
+                .append("closedAt", stage >= 5 ? updated : null)
+                .append("updatedAt", updated)
+                .append("firstResponse", null)
+                .append("solution", null)
+                .append("ratingDueAt", null)
+                // No deadline to check: the deadline checker leaves the fixture alone.
+                .append("nextDeadlineCheckAt", null)
+                .append("history", List.of(new Document("action", "report").append("from", null)
+                        .append("to", "REPORTED").append("actorId", "bench").append("role", "SYSTEM")
+                        .append("at", reported).append("comment", null).append("attachments", List.of())))
+                .append("version", 0L);
+    }
+}
