@@ -18,19 +18,24 @@ import java.util.Set;
  * @param events             synthetic ticket events produced for the replay phase
  * @param eventsPerTicket    events per synthetic ticket (1 to 6: reported, accepted, dispatched, resolved, replied, rated)
  * @param storeTickets       tickets written into ticket-service's store for the list query
+ * @param seedSeconds        the longest the bench spends writing them (the list query then runs over what is there)
  * @param querySamples       requests per query (sequential), each query also bounded by {@code queryBudgetSeconds}
- * @param waitSeconds        the longest the bench waits for analytics' live consumer, and for a rebuild
+ * @param catchUpSeconds     the longest the bench waits for analytics to catch up before a freshness run
+ * @param liveSeconds        the longest the bench waits for analytics' live consumer to apply the replay events
+ * @param rebuildSeconds     the longest the bench follows an analytics rebuild
  */
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
-                    int storeTickets, int querySamples, int queryBudgetSeconds, int waitSeconds, Set<String> phases) {
+                    int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
+                    int rebuildSeconds, Set<String> phases) {
 
-    static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "replay", "queries");
+    static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
     static final String USAGE = """
             usage: bench/run.sh [--quick] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
-                                [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N]
-                                [--query-samples N] [--query-budget-seconds N] [--wait-seconds N]
-                                [--phases intake,freshness,replay,queries] [--port-offset N] [--root DIR]""";
+                                [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N] [--seed-seconds N]
+                                [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
+                                [--live-seconds N] [--rebuild-seconds N]
+                                [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]""";
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -50,13 +55,16 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 integers(o, "steps", quick ? "100,300,600" : "100,200,400,700,1000,1400,2000"),
                 integer(o, "step-seconds", quick ? 4 : 10),
                 integers(o, "freshness-rates", quick ? "50" : "100,500"),
-                integer(o, "freshness-seconds", quick ? 5 : 15),
+                integer(o, "freshness-seconds", quick ? 5 : 10),
                 integer(o, "events", quick ? 50_000 : 1_000_000),
                 integer(o, "events-per-ticket", 3),
                 integer(o, "store-tickets", quick ? 50_000 : 1_000_000),
+                integer(o, "seed-seconds", quick ? 60 : 240),
                 integer(o, "query-samples", quick ? 20 : 100),
-                integer(o, "query-budget-seconds", quick ? 20 : 60),
-                integer(o, "wait-seconds", quick ? 240 : 900),
+                integer(o, "query-budget-seconds", quick ? 10 : 20),
+                integer(o, "catch-up-seconds", quick ? 30 : 60),
+                integer(o, "live-seconds", quick ? 45 : 120),
+                integer(o, "rebuild-seconds", quick ? 60 : 240),
                 Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))));
         if (options.portOffset() == 0 || options.portOffset() == 100) {
             throw new IllegalArgumentException("--port-offset 0 and 100 belong to the developer's stack and the system tests");
@@ -106,9 +114,12 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         m.put("replayEvents", events);
         m.put("eventsPerTicket", eventsPerTicket);
         m.put("storeTickets", storeTickets);
+        m.put("seedSeconds", seedSeconds);
         m.put("querySamples", querySamples);
         m.put("queryBudgetSeconds", queryBudgetSeconds);
-        m.put("waitSeconds", waitSeconds);
+        m.put("catchUpSeconds", catchUpSeconds);
+        m.put("liveSeconds", liveSeconds);
+        m.put("rebuildSeconds", rebuildSeconds);
         m.put("phases", ALL_PHASES.stream().filter(phases::contains).sorted().toList());
         return m;
     }

@@ -24,11 +24,15 @@ final class HotlineCases {
         this.prefix = prefix;
     }
 
-    /** A case located by coordinates around Sanya's centre (Tianya / Jiyang). */
+    /**
+     * A case located by coordinates in Tianya around Jinjiling Road (the README's example point, where the grid
+     * register has cells), with the district code as the hotline's fallback.
+     */
     String located(long n) {
-        double lat = 18.24 + (n % 97) * 0.0006;
-        double lon = 109.47 + (n % 89) * 0.0008;
-        return body(n, String.format(",\"lat\":%.5f,\"lon\":%.5f", lat, lon));
+        double lat = 18.2580 + (n % 41) * 0.0001;
+        double lon = 109.4955 + (n % 37) * 0.0001;
+        return body(n, String.format(java.util.Locale.ROOT, ",\"lat\":%.5f,\"lon\":%.5f,\"districtCode\":\"TY\"",
+                lat, lon));
     }
 
     /** A case placed by district code only (no coordinates). */

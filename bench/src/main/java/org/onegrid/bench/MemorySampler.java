@@ -34,12 +34,16 @@ final class MemorySampler implements AutoCloseable {
     });
     private volatile String phase = "start";
 
-    /** Finds the service JVMs by their jar on the command line (children of the launcher). */
+    /**
+     * Finds the service JVMs among the launcher's children by the jar on their command line (only its children:
+     * other stacks on the machine run the same jars).
+     */
     MemorySampler(long launcherPid) {
         pids.put("launcher (broker + database)", launcherPid);
+        List<ProcessHandle> children = ProcessHandle.of(launcherPid).map(p -> p.children().toList()).orElse(List.of());
         for (String module : MODULES) {
             String jar = "/" + module + "/target/" + module + ".jar";
-            ProcessHandle.allProcesses()
+            children.stream()
                     .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
                     .findFirst()
                     .ifPresent(p -> pids.put(module, p.pid()));

@@ -107,7 +107,12 @@ final class OpenLoad {
                             acks.ack(index, answered, response.body());
                         }
                     } else {
-                        errors.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                        String kind = "HTTP " + response.statusCode();
+                        if (errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                            String body = response.body();
+                            System.out.printf("    first %s from %s: %s%n", kind, target,
+                                    body.length() > 300 ? body.substring(0, 300) : body);
+                        }
                     }
                 } finally {
                     inFlight.decrementAndGet();

@@ -38,34 +38,58 @@ final class QueryPhase {
         this.tickets = tickets;
     }
 
-    void run(Results results, MemorySampler memory, int analyticsTickets) throws Exception {
-        memory.phase("queries: seed store");
+    /** Seeds the store (bounded by time) and measures the filtered list over it. */
+    void list(Results results, MemorySampler memory) throws Exception {
+        memory.phase("list: seed store");
         long t0 = System.nanoTime();
-        long stored = seed(options.storeTickets());
+        int written = seed(options.storeTickets(), t0 + Duration.ofSeconds(options.seedSeconds()).toNanos());
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
-        results.add("queries", String.format("seed %,d tickets into ticket-service's store (driver)", options.storeTickets()),
-                String.format("%,.0f tickets/s", options.storeTickets() / seedSeconds), null, null,
-                String.format("%,d tickets in the collection", stored));
+        long stored = storeCount();
+        results.add("list", "seed tickets into ticket-service's store (driver, bulk)",
+                String.format("%,.0f tickets/s", written / seedSeconds), null, null,
+                String.format("%,d of %,d written in %.0f s%s; %,d tickets in the store", written,
+                        options.storeTickets(), seedSeconds, written < options.storeTickets() ? " (time cap)" : "",
+                        stored));
 
-        memory.phase("queries: list");
+        memory.phase("list: query");
         String dispatcher = api.token("bench-dispatcher", "dispatcher", "TY");
-        Map<String, Object> detail = new LinkedHashMap<>();
         Measured list = measure(n -> api.gateway("/api/tickets?district=TY&status=" + LIST_STATUSES.get(n % 3)
                 + "&category=" + SyntheticTickets.CATEGORIES.get(n % SyntheticTickets.CATEGORIES.size())[0]
                 + "&page=" + (n % 5) + "&size=20"), dispatcher);
-        results.add("queries", String.format("ticket list, district+status+category, paged (%,d in store)", stored),
-                list.figure(), "p95 ≤ 100 ms", list.ok() > 0 ? list.latency().p95() <= 100 : false, list.note());
-        detail.put("ticketList", list);
+        results.add("list", String.format("ticket list, district+status+category, paged (%,d in store)", stored),
+                list.figure(), "p95 ≤ 100 ms at 1M", stored >= 1_000_000 && list.ok() > 0 && list.latency().p95() <= 100,
+                list.note());
+        results.detail("ticketList", Map.of("stored", stored, "written", written, "seedSeconds", seedSeconds,
+                "query", list));
+    }
 
-        memory.phase("queries: dashboard");
+    /** Each view the dashboard loads, over whatever analytics holds by now. */
+    void dashboard(Results results, MemorySampler memory) throws Exception {
+        memory.phase("dashboard");
         String analyst = api.token("bench-analyst", "analyst", null);
+        long tickets = analyticsTickets(analyst);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("analyticsTickets", tickets);
         for (String view : DASHBOARD) {
             Measured m = measure(n -> api.gateway("/api/analytics" + view), analyst);
-            results.add("queries", "dashboard " + view + String.format(" (%,d synthetic tickets)", analyticsTickets),
-                    m.figure(), "p95 ≤ 50 ms", m.ok() > 0 ? m.latency().p95() <= 50 : false, m.note());
+            results.add("dashboard", view + String.format(" (%,d tickets in analytics)", tickets),
+                    m.figure(), "p95 ≤ 50 ms at 1M", tickets >= 1_000_000 && m.ok() > 0 && m.latency().p95() <= 50,
+                    m.note());
             detail.put(view, m);
         }
-        results.detail("queries", detail);
+        results.detail("dashboard", detail);
+    }
+
+    private long analyticsTickets(String analyst) throws Exception {
+        Api.Response r = api.get(api.gateway("/api/analytics/tickets/figures"), analyst);
+        var rows = r.status() == 200 ? r.json().path("rows") : null;
+        return rows == null || rows.isEmpty() ? -1 : rows.get(0).path("figures").path("received").asLong();
+    }
+
+    private long storeCount() {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort())) {
+            return client.getDatabase("onegrid-ticket").getCollection("tickets").estimatedDocumentCount();
+        }
     }
 
     record Measured(int ok, int errors, Map<String, Integer> statuses, Latencies.Summary latency, double seconds,
@@ -119,24 +143,29 @@ final class QueryPhase {
         return new Measured(ok, errors, statuses, latencies.summary(), (System.nanoTime() - start) / 1e9, budgetHit);
     }
 
-    /** Writes tickets 0..count-1 (bulk inserts of 1,000); returns the collection's count. */
-    private long seed(int count) {
+    /** Writes tickets 0..count-1 (bulk inserts of 1,000) until done or the deadline; returns how many. */
+    private int seed(int count, long deadline) {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort())) {
             MongoCollection<Document> collection = client.getDatabase("onegrid-ticket").getCollection("tickets");
             List<Document> batch = new ArrayList<>(1000);
             long lastReport = System.nanoTime();
+            int written = 0;
             for (int i = 0; i < count; i++) {
                 batch.add(document(i));
                 if (batch.size() == 1000 || i == count - 1) {
                     collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                    written += batch.size();
                     batch.clear();
+                    if (System.nanoTime() > deadline) {
+                        break;
+                    }
                     if (System.nanoTime() - lastReport > 15e9) {
                         System.out.printf("  seeded %,d of %,d tickets%n", i + 1, count);
                         lastReport = System.nanoTime();
                     }
                 }
             }
-            return collection.countDocuments();
+            return written;
         }
     }
 

@@ -2,7 +2,6 @@ package org.onegrid.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,9 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,7 +30,6 @@ import org.onegrid.events.Topics;
  */
 final class ReplayPhase {
 
-    private static final String ANALYTICS_GROUP = "analytics-service";
     /** Keeps the JIT from dropping the consumer's work. */
     static volatile long blackhole;
 
@@ -43,18 +37,20 @@ final class ReplayPhase {
     private final BenchOptions options;
     private final SyntheticTickets tickets;
     private final String bootstrap;
+    private final Lag lag;
 
     ReplayPhase(Api api, BenchOptions options, SyntheticTickets tickets) {
         this.api = api;
         this.options = options;
         this.tickets = tickets;
         this.bootstrap = "127.0.0.1:" + options.kafkaPort();
+        this.lag = new Lag(bootstrap);
     }
 
     /** The number of synthetic tickets produced (for the query phase). */
     int run(Results results, MemorySampler memory) throws Exception {
         Map<String, Object> detail = new LinkedHashMap<>();
-        long endBefore = endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        long endBefore = lag.endOffset();
 
         memory.phase("replay: produce");
         long t0 = System.nanoTime();
@@ -68,32 +64,32 @@ final class ReplayPhase {
         detail.put("tickets", ticketCount);
 
         memory.phase("replay: live apply");
-        long endAfter = endOffsets().values().stream().mapToLong(Long::longValue).sum();
-        long deadline = t0 + Duration.ofSeconds(options.waitSeconds()).toNanos();
-        long lag;
+        long endAfter = lag.endOffset();
+        long deadline = t0 + Duration.ofSeconds(options.liveSeconds()).toNanos();
+        long behind;
         long lastReport = 0;
         while (true) {
-            lag = lag();
+            behind = lag.analytics();
             long now = System.nanoTime();
-            if (lag == 0 || now > deadline) {
+            if (behind == 0 || now > deadline) {
                 break;
             }
             if (now - lastReport > 15e9) {
-                System.out.printf("  analytics live consumer: lag %,d (%.0f s)%n", lag, (now - t0) / 1e9);
+                System.out.printf("  analytics live consumer: lag %,d (%.0f s)%n", behind, (now - t0) / 1e9);
                 lastReport = now;
             }
             Thread.sleep(500);
         }
         double liveSeconds = (System.nanoTime() - t0) / 1e9;
-        long applied = (endAfter - endBefore) - lag;
-        boolean caughtUp = lag == 0;
+        long applied = (endAfter - endBefore) - behind;
+        boolean caughtUp = behind == 0;
         results.add("replay", "analytics live apply (from first produce to lag 0)",
                 String.format("%,.0f events/s", applied / liveSeconds), null, null,
                 caughtUp ? String.format("%,d events in %.0f s", applied, liveSeconds)
-                        : String.format("NOT caught up after %d s: %,d applied, lag %,d", options.waitSeconds(), applied, lag));
+                        : String.format("NOT caught up after %d s: %,d applied, lag %,d", options.liveSeconds(), applied, behind));
         detail.put("liveSeconds", liveSeconds);
         detail.put("liveApplied", applied);
-        detail.put("liveLagAtEnd", lag);
+        detail.put("liveLagAtEnd", behind);
 
         memory.phase("replay: raw consume");
         double[] raw = consumeAll(false);
@@ -118,7 +114,7 @@ final class ReplayPhase {
                         rebuild.get("error") == null ? "" : ", error " + rebuild.get("error")));
         results.add("replay", "rebuild ÷ raw consume", String.format("%.1f %%", rebuildRate * 100 / rawRate),
                 "≥ 50 %", "DONE".equals(state) && rebuildRate >= 0.5 * rawRate,
-                "DONE".equals(state) ? "" : "rebuild did not finish within " + options.waitSeconds() + " s: rate so far");
+                "DONE".equals(state) ? "" : "rebuild did not finish within " + options.rebuildSeconds() + " s: rate so far");
         results.detail("replay", detail);
         return ticketCount;
     }
@@ -163,37 +159,6 @@ final class ReplayPhase {
             throw failure.get();
         }
         return ticket;
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-    }
-
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
-        try (Admin admin = admin()) {
-            var partitions = admin.describeTopics(List.of(Topics.TICKET)).allTopicNames().get().get(Topics.TICKET)
-                    .partitions().stream().map(i -> new TopicPartition(Topics.TICKET, i.partition())).toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
-            return end;
-        }
-    }
-
-    /** Records of the ticket topic analytics' live consumer group has not committed yet. */
-    private long lag() throws Exception {
-        Map<TopicPartition, Long> end = endOffsets();
-        Map<TopicPartition, OffsetAndMetadata> committed;
-        try (Admin admin = admin()) {
-            committed = admin.listConsumerGroupOffsets(ANALYTICS_GROUP).partitionsToOffsetAndMetadata().get();
-        }
-        long lag = 0;
-        for (var e : end.entrySet()) {
-            OffsetAndMetadata c = committed.get(e.getKey());
-            lag += e.getValue() - (c == null ? 0 : c.offset());
-        }
-        return lag;
     }
 
     /** Reads the whole ticket topic once: {records, seconds}. */
@@ -247,7 +212,7 @@ final class ReplayPhase {
             out.put("error", started.status() + " " + started.body());
             return out;
         }
-        long deadline = t0 + Duration.ofSeconds(options.waitSeconds()).toNanos();
+        long deadline = t0 + Duration.ofSeconds(options.rebuildSeconds()).toNanos();
         long lastReport = 0;
         var progress = started.json();
         while (System.nanoTime() < deadline) {
