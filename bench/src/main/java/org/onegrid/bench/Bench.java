@@ -88,7 +88,7 @@ public final class Bench {
                         return 0;
                     }, 0);
                 }
-                memory.phase("end");
+                memory.phase("after the phases");
                 IntakePhase.pause(1500);
                 Map<String, Object> mem = new LinkedHashMap<>();
                 long restTotal = 0;

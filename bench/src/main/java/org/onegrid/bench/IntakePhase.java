@@ -137,7 +137,9 @@ final class IntakePhase {
 
     private static String nextStepWhy(Outcome o, String target) {
         return o.steps().stream().filter(s -> s.target().equals(target) && !s.sustained(MAX_P99_MS, MAX_ERROR_PERCENT))
-                .findFirst().map(s -> s.rate() + "/s → " + s.why(MAX_P99_MS, MAX_ERROR_PERCENT)).orElse("");
+                .findFirst().map(s -> String.format("%d/s → %s (%.0f/s 2xx, p50 %.0f, p99 %.0f ms)", s.rate(),
+                        s.why(MAX_P99_MS, MAX_ERROR_PERCENT), s.achieved(), s.latency().p50(), s.latency().p99()))
+                .orElse("");
     }
 
     private static String ratio(int a, int b) {

@@ -57,8 +57,7 @@ final class QueryPhase {
                 + "&category=" + SyntheticTickets.CATEGORIES.get(n % SyntheticTickets.CATEGORIES.size())[0]
                 + "&page=" + (n % 5) + "&size=20"), dispatcher);
         results.add("list", String.format("ticket list, district+status+category, paged (%,d in store)", stored),
-                list.figure(), "p95 ≤ 100 ms at 1M", stored >= 1_000_000 && list.ok() > 0 && list.latency().p95() <= 100,
-                list.note());
+                list.figure(), "p95 ≤ 100 ms at 1M", verdict(stored, list, 100), list.note() + scale(stored));
         results.detail("ticketList", Map.of("stored", stored, "written", written, "seedSeconds", seedSeconds,
                 "query", list));
     }
@@ -73,11 +72,25 @@ final class QueryPhase {
         for (String view : DASHBOARD) {
             Measured m = measure(n -> api.gateway("/api/analytics" + view), analyst);
             results.add("dashboard", view + String.format(" (%,d tickets in analytics)", tickets),
-                    m.figure(), "p95 ≤ 50 ms at 1M", tickets >= 1_000_000 && m.ok() > 0 && m.latency().p95() <= 50,
-                    m.note());
+                    m.figure(), "p95 ≤ 50 ms at 1M", verdict(tickets, m, 50), m.note() + scale(tickets));
             detail.put(view, m);
         }
         results.detail("dashboard", detail);
+    }
+
+    /**
+     * Met or not when measured at the target's scale; below it a p95 already over the bound is "not met" (more
+     * tickets will not make it faster), one within the bound has no verdict.
+     */
+    private static Boolean verdict(long tickets, Measured m, double maxP95) {
+        if (m.ok() == 0 || m.latency().p95() > maxP95) {
+            return false;
+        }
+        return tickets >= 1_000_000 ? Boolean.TRUE : null;
+    }
+
+    private static String scale(long tickets) {
+        return tickets >= 1_000_000 ? "" : String.format("; measured at %,d tickets, not the target's 1,000,000", tickets);
     }
 
     private long analyticsTickets(String analyst) throws Exception {

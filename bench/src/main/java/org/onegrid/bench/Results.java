@@ -33,6 +33,8 @@ final class Results {
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     final Instant started = Instant.now();
+    /** Taken at the start: the load average then says how busy the machine was before the bench added its own. */
+    private final Map<String, Object> machine = machine();
 
     synchronized void add(String phase, String what, String figure, String target, Boolean met, String note) {
         rows.add(new Row(phase, what, figure, target == null ? "" : target, met, note == null ? "" : note));
@@ -109,7 +111,8 @@ final class Results {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("started", started.toString());
         doc.put("minutes", Math.round(minutes * 10) / 10.0);
-        doc.put("machine", machine());
+        doc.put("machine", machine);
+        doc.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         doc.put("versions", versions());
         doc.put("parameters", parameters);
         doc.put("rows", rows);
@@ -120,8 +123,11 @@ final class Results {
         Files.writeString(json, mapper.writeValueAsString(doc), StandardCharsets.UTF_8);
 
         StringBuilder md = new StringBuilder("# OneGrid bench — ").append(started).append("\n\n");
-        md.append(String.format("%.1f minutes. Machine: %s%n%n", minutes, machine()));
-        md.append("Versions: ").append(versions()).append("\n\nParameters: ").append(parameters).append("\n\n");
+        md.append(String.format("Run time %.1f minutes; load average at the end %.1f.%n%n", minutes,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        md.append("- Machine: ").append(machine).append('\n');
+        md.append("- Versions: ").append(versions()).append('\n');
+        md.append("- Parameters: ").append(parameters).append("\n\n");
         md.append("| Phase | What | Figure | Target | | Note |\n|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             md.append("| ").append(r.phase()).append(" | ").append(r.what()).append(" | ").append(r.figure())
