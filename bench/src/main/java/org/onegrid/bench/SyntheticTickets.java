@@ -50,7 +50,12 @@ final class SyntheticTickets {
     }
 
     String id(int i) {
-        return "bench-" + run + "-" + i;
+        return idPrefix() + i;
+    }
+
+    /** What every synthetic ticket id of this run starts with. */
+    String idPrefix() {
+        return "bench-" + run + "-";
     }
 
     String district(int i) {
