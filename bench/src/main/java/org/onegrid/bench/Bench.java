@@ -104,17 +104,29 @@ public final class Bench {
                 long peakTotal = 0;
                 for (var e : memory.usage().entrySet()) {
                     MemorySampler.Usage u = e.getValue();
-                    restTotal += u.restKb();
-                    peakTotal += u.peakKb();
+                    if (!e.getKey().startsWith("bench")) {
+                        restTotal += u.restKb();
+                        peakTotal += u.peakKb();
+                    }
                     results.add("memory", "resident " + e.getKey() + " (rest → peak)",
                             String.format("%,d → %,d MB", u.restKb() / 1024, u.peakKb() / 1024), null, null,
                             "peak during " + u.peakPhase());
                     mem.put(e.getKey(), u);
                 }
-                results.add("memory", "resident, all (sum of rests → sum of peaks)",
+                results.add("memory", "resident, the stack (sum of rests → sum of peaks)",
                         String.format("%,d → %,d MB", restTotal / 1024, peakTotal / 1024), null, null,
                         "services run with -Xmx320m (launcher's setting)");
                 results.detail("memory", mem);
+                memory.phase("stop");
+                Map<String, Map<String, Double>> cpu = memory.cpuByPhase();
+                results.detail("cpuSecondsByPhase", cpu);
+                cpu.forEach((phaseName, used) -> {
+                    double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+                    String top = used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                            .limit(3).map(e -> String.format("%s %.0f s", e.getKey(), e.getValue()))
+                            .reduce((a, b) -> a + ", " + b).orElse("");
+                    results.add("cpu", "CPU time in " + phaseName, String.format("%.0f s", total), null, null, top);
+                });
             }
             if (!stack.alive()) {
                 results.note("the local stack process died during the run");

@@ -112,7 +112,7 @@ final class ReplayPhase {
                 null, String.format("%s: %,d of %,d events in %.0f s%s", state, (long) rebuild.getOrDefault("processed", 0L),
                         (long) rebuild.getOrDefault("total", 0L), (double) rebuild.getOrDefault("seconds", 0.0),
                         rebuild.get("error") == null ? "" : ", error " + rebuild.get("error")));
-        results.add("replay", "rebuild ÷ raw consume", String.format("%.1f %%", rebuildRate * 100 / rawRate),
+        results.add("replay", "rebuild ÷ raw consume", String.format("%.2f %%", rebuildRate * 100 / rawRate),
                 "≥ 50 %", "DONE".equals(state) && rebuildRate >= 0.5 * rawRate,
                 "DONE".equals(state) ? "" : "rebuild did not finish within " + options.rebuildSeconds() + " s: rate so far");
         results.detail("replay", detail);
