@@ -1,0 +1,139 @@
+package org.onegrid.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one run measures and how much. Every count and duration is bounded; {@code --quick} scales everything down
+ * for development (about five minutes instead of about twenty-five).
+ *
+ * @param gatewayBulkhead    false: the gateway runs without Spring Cloud CircuitBreaker's default bulkhead (25
+ *                           concurrent calls per service), to see what it costs
+ * @param steps              offered rates (requests per second) of the intake steps, rising
+ * @param stepSeconds        how long each intake step offers its rate
+ * @param freshnessRates     steady rates for the freshness runs (the intake peak is added)
+ * @param freshnessSeconds   how long each freshness run sends
+ * @param events             synthetic ticket events produced for the replay phase
+ * @param eventsPerTicket    events per synthetic ticket (1 to 6: reported, accepted, dispatched, resolved, replied, rated)
+ * @param storeTickets       tickets written into ticket-service's store for the list query
+ * @param seedSeconds        the longest the bench spends writing them (the list query then runs over what is there)
+ * @param querySamples       requests per query (sequential), each query also bounded by {@code queryBudgetSeconds}
+ * @param catchUpSeconds     the longest the bench waits for analytics to catch up before a freshness run
+ * @param liveSeconds        the longest the bench waits for analytics' live consumer to apply the replay events
+ * @param rebuildSeconds     the longest the bench follows an analytics rebuild
+ */
+record BenchOptions(boolean quick, boolean gatewayBulkhead, Path root, int portOffset, List<Integer> steps, int stepSeconds,
+                    List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
+                    int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
+                    int rebuildSeconds, Set<String> phases) {
+
+    static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
+    static final String USAGE = """
+            usage: bench/run.sh [--quick] [--no-gateway-bulkhead] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
+                                [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N] [--seed-seconds N]
+                                [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
+                                [--live-seconds N] [--rebuild-seconds N]
+                                [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]""";
+
+    static BenchOptions parse(String... args) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        boolean noBulkhead = Arrays.asList(args).contains("--no-gateway-bulkhead");
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick") || args[i].equals("--no-gateway-bulkhead")) {
+                continue;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument " + args[i] + "\n" + USAGE);
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        BenchOptions options = new BenchOptions(quick, !noBulkhead,
+                Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+                integer(o, "port-offset", 200),
+                integers(o, "steps", quick ? "50,100,300" : "25,50,100,200,400,700,1000,1400,2000"),
+                integer(o, "step-seconds", quick ? 4 : 10),
+                integers(o, "freshness-rates", quick ? "25" : "25,100,500"),
+                integer(o, "freshness-seconds", quick ? 5 : 10),
+                integer(o, "events", quick ? 50_000 : 1_000_000),
+                integer(o, "events-per-ticket", 3),
+                integer(o, "store-tickets", quick ? 50_000 : 1_000_000),
+                integer(o, "seed-seconds", quick ? 60 : 240),
+                integer(o, "query-samples", quick ? 20 : 100),
+                integer(o, "query-budget-seconds", quick ? 10 : 20),
+                integer(o, "catch-up-seconds", quick ? 30 : 45),
+                integer(o, "live-seconds", quick ? 45 : 120),
+                integer(o, "rebuild-seconds", quick ? 60 : 240),
+                Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))));
+        if (options.portOffset() == 0 || options.portOffset() == 100) {
+            throw new IllegalArgumentException("--port-offset 0 and 100 belong to the developer's stack and the system tests");
+        }
+        if (options.eventsPerTicket() < 1 || options.eventsPerTicket() > 6) {
+            throw new IllegalArgumentException("--events-per-ticket must be 1 to 6");
+        }
+        if (!ALL_PHASES.containsAll(options.phases())) {
+            throw new IllegalArgumentException("--phases: one or more of " + ALL_PHASES);
+        }
+        return options;
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
+    int gatewayPort() {
+        return 8080 + portOffset;
+    }
+
+    int ticketPort() {
+        return 8081 + portOffset;
+    }
+
+    int analyticsPort() {
+        return 8084 + portOffset;
+    }
+
+    int kafkaPort() {
+        return 9092 + portOffset;
+    }
+
+    int mongoPort() {
+        return 27017 + portOffset;
+    }
+
+    /** Everything, for the results file. */
+    Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("quick", quick);
+        m.put("gatewayBulkhead", gatewayBulkhead);
+        m.put("portOffset", portOffset);
+        m.put("intakeSteps", steps);
+        m.put("stepSeconds", stepSeconds);
+        m.put("freshnessRates", freshnessRates);
+        m.put("freshnessSeconds", freshnessSeconds);
+        m.put("replayEvents", events);
+        m.put("eventsPerTicket", eventsPerTicket);
+        m.put("storeTickets", storeTickets);
+        m.put("seedSeconds", seedSeconds);
+        m.put("querySamples", querySamples);
+        m.put("queryBudgetSeconds", queryBudgetSeconds);
+        m.put("catchUpSeconds", catchUpSeconds);
+        m.put("liveSeconds", liveSeconds);
+        m.put("rebuildSeconds", rebuildSeconds);
+        m.put("phases", ALL_PHASES.stream().filter(phases::contains).sorted().toList());
+        return m;
+    }
+
+    private static int integer(Map<String, String> o, String key, int fallback) {
+        return o.containsKey(key) ? Integer.parseInt(o.get(key).replace("_", "")) : fallback;
+    }
+
+    private static List<Integer> integers(Map<String, String> o, String key, String fallback) {
+        return Arrays.stream(o.getOrDefault(key, fallback).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.onegrid.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void quickScalesDownAndOptionsOverride() {
+        BenchOptions quick = BenchOptions.parse("--quick", "--events", "10_000", "--steps", "50,100");
+        assertThat(quick.quick()).isTrue();
+        assertThat(quick.events()).isEqualTo(10_000);
+        assertThat(quick.steps()).containsExactly(50, 100);
+        assertThat(quick.storeTickets()).isEqualTo(50_000);
+        assertThat(quick.gatewayBulkhead()).isTrue();
+        assertThat(BenchOptions.parse("--no-gateway-bulkhead", "--quick").gatewayBulkhead()).isFalse();
+        BenchOptions full = BenchOptions.parse();
+        assertThat(full.events()).isEqualTo(1_000_000);
+        assertThat(full.gatewayPort()).isEqualTo(8280);
+        assertThat(full.mongoPort()).isEqualTo(27217);
+        assertThat(full.kafkaPort()).isEqualTo(9292);
+    }
+
+    @Test
+    void theDevelopersAndTheSystemTestsPortsAreRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse("--port-offset", "100")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--port-offset", "0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--phases", "intake,nap")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void syntheticTicketsAverageTheRequestedEventsPerTicket() {
+        SyntheticTickets t = new SyntheticTickets("x", 3, java.time.Instant.parse("2026-11-23T00:00:00Z"));
+        long events = 0;
+        for (int i = 0; i < 1000; i++) {
+            events += t.stages(i);
+        }
+        assertThat(events).isBetween(2990L, 3010L);
+        assertThat(t.event(4, 3).type()).isEqualTo("onegrid.ticket.resolved.v1");
+        assertThat(t.event(4, 3).subject()).isEqualTo(t.id(4));
+    }
+}
