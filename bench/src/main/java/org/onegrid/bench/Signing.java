@@ -8,17 +8,14 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.onegrid.identity.GatewayHeaders;
+
 /**
  * The two signatures the bench must produce: the 12345 hotline's over its request body, and the gateway's over the
  * identity headers it forwards (so requests can go straight to a service, measuring it without the gateway).
- * Both are lowercase hex HMAC-SHA256; the gateway's canonical string is the header values in
- * {@link #GATEWAY_HEADERS} order joined by '\n' (as {@code GatewayHeaders} in service-support computes it).
+ * Both are lowercase hex HMAC-SHA256; the gateway's comes from the same {@link GatewayHeaders} the gateway uses.
  */
 final class Signing {
-
-    static final List<String> GATEWAY_HEADERS = List.of("X-OneGrid-User", "X-OneGrid-Role", "X-OneGrid-District",
-            "X-OneGrid-Department", "X-OneGrid-Partner", "X-OneGrid-Scopes", "X-OneGrid-Timestamp");
-    static final String GATEWAY_SIGNATURE = "X-OneGrid-Gateway-Signature";
 
     private Signing() {
     }
@@ -41,16 +38,12 @@ final class Signing {
         List<String> values = List.of(user, role, district, department, partner, scopes, Long.toString(epochSeconds));
         String[] headers = new String[(values.size() + 1) * 2];
         for (int i = 0; i < values.size(); i++) {
-            headers[2 * i] = GATEWAY_HEADERS.get(i);
+            headers[2 * i] = GatewayHeaders.SIGNED.get(i);
             headers[2 * i + 1] = values.get(i);
         }
-        headers[headers.length - 2] = GATEWAY_SIGNATURE;
-        headers[headers.length - 1] = gateway(secret, values);
+        headers[headers.length - 2] = GatewayHeaders.SIGNATURE;
+        headers[headers.length - 1] = GatewayHeaders.sign(secret, values);
         return headers;
-    }
-
-    static String gateway(String secret, List<String> values) {
-        return hmac(secret, String.join("\n", values).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hmac(String secret, byte[] message) {
