@@ -41,9 +41,6 @@ public final class Bench {
         env.put("ONEGRID_RATE_REFILL", "10000000");
         env.put("ONEGRID_GATEWAY_SECRET", gatewaySecret);
         env.put("HOTLINE_12345_SECRET", Api.HOTLINE_SECRET);
-        if (!options.gatewayBulkhead()) {
-            env.put("SPRING_CLOUD_CIRCUITBREAKER_BULKHEAD_RESILIENCE4J_ENABLED", "false");
-        }
         Results results = new Results();
         System.out.printf("OneGrid bench %s: %s, %d cores, stack on port offset %d%n", run,
                 options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(), options.portOffset());

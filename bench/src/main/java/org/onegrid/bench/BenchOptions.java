@@ -11,8 +11,6 @@ import java.util.Set;
  * What one run measures and how much. Every count and duration is bounded; {@code --quick} scales everything down
  * for development (about five minutes instead of about twenty-five).
  *
- * @param gatewayBulkhead    false: the gateway runs without Spring Cloud CircuitBreaker's default bulkhead (25
- *                           concurrent calls per service), to see what it costs
  * @param steps              offered rates (requests per second) of the intake steps, rising
  * @param stepSeconds        how long each intake step offers its rate
  * @param freshnessRates     steady rates for the freshness runs (the intake peak is added)
@@ -26,14 +24,14 @@ import java.util.Set;
  * @param liveSeconds        the longest the bench waits for analytics' live consumer to apply the replay events
  * @param rebuildSeconds     the longest the bench follows an analytics rebuild
  */
-record BenchOptions(boolean quick, boolean gatewayBulkhead, Path root, int portOffset, List<Integer> steps, int stepSeconds,
+record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
                     int rebuildSeconds, Set<String> phases) {
 
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
     static final String USAGE = """
-            usage: bench/run.sh [--quick] [--no-gateway-bulkhead] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
+            usage: bench/run.sh [--quick] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
                                 [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N] [--seed-seconds N]
                                 [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
                                 [--live-seconds N] [--rebuild-seconds N]
@@ -41,10 +39,9 @@ record BenchOptions(boolean quick, boolean gatewayBulkhead, Path root, int portO
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
-        boolean noBulkhead = Arrays.asList(args).contains("--no-gateway-bulkhead");
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--quick") || args[i].equals("--no-gateway-bulkhead")) {
+            if (args[i].equals("--quick")) {
                 continue;
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -52,7 +49,7 @@ record BenchOptions(boolean quick, boolean gatewayBulkhead, Path root, int portO
             }
             o.put(args[i].substring(2), args[++i]);
         }
-        BenchOptions options = new BenchOptions(quick, !noBulkhead,
+        BenchOptions options = new BenchOptions(quick,
                 Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize(),
                 integer(o, "port-offset", 200),
                 integers(o, "steps", quick ? "50,100,300" : "25,50,100,200,400,700,1000,1400,2000"),
@@ -109,7 +106,6 @@ record BenchOptions(boolean quick, boolean gatewayBulkhead, Path root, int portO
     Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("quick", quick);
-        m.put("gatewayBulkhead", gatewayBulkhead);
         m.put("portOffset", portOffset);
         m.put("intakeSteps", steps);
         m.put("stepSeconds", stepSeconds);

@@ -14,8 +14,6 @@ class BenchOptionsTest {
         assertThat(quick.events()).isEqualTo(10_000);
         assertThat(quick.steps()).containsExactly(50, 100);
         assertThat(quick.storeTickets()).isEqualTo(50_000);
-        assertThat(quick.gatewayBulkhead()).isTrue();
-        assertThat(BenchOptions.parse("--no-gateway-bulkhead", "--quick").gatewayBulkhead()).isFalse();
         BenchOptions full = BenchOptions.parse();
         assertThat(full.events()).isEqualTo(1_000_000);
         assertThat(full.gatewayPort()).isEqualTo(8280);
