@@ -28,6 +28,7 @@ import org.onegrid.ticket.domain.Urgency;
 import org.onegrid.ticket.domain.intake.LikelyDuplicates;
 import org.onegrid.ticket.events.TicketEventMapper;
 import org.onegrid.ticket.store.GridStore;
+import org.onegrid.ticket.store.NearbyTickets;
 import org.onegrid.ticket.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +66,10 @@ public class TicketService {
 
     public static final String DEFAULT_CATEGORY = "other";
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
-    private static final int DUPLICATE_CANDIDATES = 2000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TicketStore tickets;
+    private final NearbyTickets nearby;
     private final GridStore grids;
     private final GridLocator locator;
     private final TicketPolicy policy;
@@ -76,9 +77,10 @@ public class TicketService {
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public TicketService(TicketStore tickets, GridStore grids, GridLocator locator, TicketPolicy policy,
-                         TicketEventMapper events, OutboxRelay relay, Clock clock) {
+    public TicketService(TicketStore tickets, NearbyTickets nearby, GridStore grids, GridLocator locator,
+                         TicketPolicy policy, TicketEventMapper events, OutboxRelay relay, Clock clock) {
         this.tickets = tickets;
+        this.nearby = nearby;
         this.grids = grids;
         this.locator = locator;
         this.policy = policy;
@@ -146,6 +148,9 @@ public class TicketService {
         ticket.data().likelyDuplicateOf = likelyDuplicateOf(ticket.data());
         TicketStore.Created created = tickets.insert(ticket, events.toEvents(ticket.data(), ticket.changes()));
         relay.nudge(TicketStore.COLLECTION, created.ticket().id);
+        if (created.created() && point != null) {
+            nearby.add(categoryCode, point, id, now);
+        }
         return new CreateResult(created.ticket(), created.created(), created.created() ? token : null);
     }
 
@@ -213,8 +218,11 @@ public class TicketService {
         if (t.location == null) {
             return null;
         }
-        var candidates = tickets.openOfCategorySince(t.categoryCode, t.reportedAt.minus(LikelyDuplicates.WINDOW),
-                DUPLICATE_CANDIDATES);
+        List<String> near = nearby.near(t.categoryCode, t.location, t.reportedAt.minus(LikelyDuplicates.WINDOW));
+        if (near.isEmpty()) {
+            return null;
+        }
+        var candidates = tickets.findAll(near);
         return LikelyDuplicates.of(t.id, t.categoryCode, t.location, t.reportedAt, candidates).orElse(null);
     }
 

@@ -1,7 +1,9 @@
 package org.onegrid.ticket.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.onegrid.ticket.domain.Department;
 import org.onegrid.ticket.domain.GeoPoint;
 import org.onegrid.ticket.domain.GridCell;
 import org.onegrid.ticket.domain.WorkingDuration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +46,15 @@ public class GridStore {
     private final MongoCollection<Document> grids;
     private final MongoCollection<Document> departments;
     private final MongoCollection<Document> categories;
+    private final ReferenceSnapshot<Reference> reference;
 
-    public GridStore(MongoDatabase database) {
+    /** What every new ticket is checked against, kept in memory (see {@link ReferenceSnapshot}). */
+    private record Reference(Map<String, String> districts, Map<String, GridCell> grids,
+                             Map<String, CategoryRule> categories, java.util.Set<String> departments) {
+    }
+
+    public GridStore(MongoDatabase database,
+                     @Value("${onegrid.ticket.reference-data.max-age:10s}") Duration referenceMaxAge) {
         this.districts = database.getCollection("districts");
         this.communities = database.getCollection("communities");
         this.grids = database.getCollection("grids");
@@ -52,6 +62,20 @@ public class GridStore {
         this.categories = database.getCollection("categories");
         communities.createIndex(Indexes.ascending("districtCode"));
         grids.createIndex(Indexes.ascending("districtCode", "communityCode"));
+        this.reference = new ReferenceSnapshot<>(referenceMaxAge, this::loadReference);
+    }
+
+    private Reference loadReference() {
+        Map<String, String> d = new LinkedHashMap<>();
+        districts.find().sort(Sorts.ascending("_id")).forEach(doc -> d.put(doc.getString("_id"), doc.getString("name")));
+        Map<String, GridCell> g = new LinkedHashMap<>();
+        grids.find().forEach(doc -> g.put(doc.getString("_id"), grid(doc)));
+        Map<String, CategoryRule> c = new LinkedHashMap<>();
+        categories.find().sort(Sorts.ascending("_id")).forEach(doc -> c.put(doc.getString("_id"), category(doc)));
+        java.util.Set<String> dep = new java.util.HashSet<>();
+        departments.find().projection(new Document("_id", 1)).forEach(doc -> dep.add(doc.getString("_id")));
+        return new Reference(Map.copyOf(d), java.util.Collections.unmodifiableMap(g), Map.copyOf(c),
+                java.util.Set.copyOf(dep));
     }
 
     // ---- writes ----
@@ -59,6 +83,7 @@ public class GridStore {
     public void save(District district) {
         districts.replaceOne(Filters.eq("_id", district.code()),
                 new Document("_id", district.code()).append("name", district.name()), new ReplaceOptions().upsert(true));
+        reference.invalidate();
     }
 
     public void save(Community community) {
@@ -78,12 +103,14 @@ public class GridStore {
                         : new Document("lat", grid.centroid().lat()).append("lon", grid.centroid().lon()))
                 .append("polygon", grid.polygon().stream().map(p -> List.of(p[0], p[1])).toList());
         grids.replaceOne(Filters.eq("_id", grid.code()), doc, new ReplaceOptions().upsert(true));
+        reference.invalidate();
     }
 
     public void save(Department department) {
         departments.replaceOne(Filters.eq("_id", department.code()), new Document("_id", department.code())
                 .append("nameZh", department.nameZh()).append("nameEn", department.nameEn()),
                 new ReplaceOptions().upsert(true));
+        reference.invalidate();
     }
 
     public void save(CategoryRule rule) {
@@ -98,6 +125,7 @@ public class GridStore {
                 .append("firstResponse", rule.firstResponse().toString())
                 .append("solution", rule.solution().toString())
                 .append("overrides", overrides), new ReplaceOptions().upsert(true));
+        reference.invalidate();
     }
 
     // ---- reads ----
@@ -108,7 +136,7 @@ public class GridStore {
     }
 
     public boolean districtExists(String code) {
-        return code != null && districts.countDocuments(Filters.eq("_id", code)) > 0;
+        return code != null && reference.get().districts().containsKey(code);
     }
 
     public Page<Community> communities(String districtCode, int page, int size) {
@@ -141,12 +169,12 @@ public class GridStore {
     }
 
     public Optional<GridCell> grid(String code) {
-        return Optional.ofNullable(grids.find(Filters.eq("_id", code)).first()).map(GridStore::grid);
+        return Optional.ofNullable(code == null ? null : reference.get().grids().get(code));
     }
 
     /** All grids, for locating a point: a city has a few thousand at most, small enough to scan in memory. */
     public List<GridCell> allGrids() {
-        return grids.find().map(GridStore::grid).into(new ArrayList<>());
+        return List.copyOf(reference.get().grids().values());
     }
 
     public List<Department> departments() {
@@ -156,15 +184,15 @@ public class GridStore {
     }
 
     public boolean departmentExists(String code) {
-        return code != null && departments.countDocuments(Filters.eq("_id", code)) > 0;
+        return code != null && reference.get().departments().contains(code);
     }
 
     public List<CategoryRule> categories() {
-        return categories.find().sort(Sorts.ascending("_id")).map(GridStore::category).into(new ArrayList<>());
+        return List.copyOf(reference.get().categories().values());
     }
 
     public Optional<CategoryRule> category(String code) {
-        return Optional.ofNullable(categories.find(Filters.eq("_id", code)).first()).map(GridStore::category);
+        return Optional.ofNullable(code == null ? null : reference.get().categories().get(code));
     }
 
     public Map<String, Long> counts() {

@@ -195,13 +195,12 @@ public class TicketStore {
                 Filters.in("status", names(TicketStatus.AWAITING_SOLUTION))));
     }
 
-    /** Open, unmerged tickets of a category reported since {@code since}, for the likely-duplicate check. */
-    public List<TicketData> openOfCategorySince(String categoryCode, Instant since, int limit) {
-        return tickets.find(Filters.and(Filters.eq("categoryCode", categoryCode),
-                        Filters.gte("reportedAt", Docs.date(since)),
+    /** Open tickets with a location reported since {@code since}, oldest first. */
+    public void forEachOpenLocatedSince(Instant since, java.util.function.Consumer<TicketData> action) {
+        tickets.find(Filters.and(Filters.gte("reportedAt", Docs.date(since)), Filters.ne("location", null),
                         Filters.in("status", names(TicketStatus.AWAITING_SOLUTION))))
-                .projection(new Document(Outbox.FIELD, 0).append("history", 0)).limit(limit)
-                .map(TicketStore::fromDocument).into(new ArrayList<>());
+                .projection(new Document(Outbox.FIELD, 0).append("history", 0)).sort(Sorts.ascending("reportedAt"))
+                .map(TicketStore::fromDocument).forEach(action);
     }
 
     /** Tickets changed in [from, to), the most recently changed last: the source of Open311 request updates. */

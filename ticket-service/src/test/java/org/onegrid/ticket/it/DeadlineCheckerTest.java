@@ -22,6 +22,7 @@ import org.onegrid.ticket.domain.GridLocator;
 import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketPolicy;
 import org.onegrid.ticket.events.TicketEventMapper;
+import org.onegrid.ticket.store.NearbyTickets;
 import org.onegrid.ticket.store.TicketStore;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,7 +46,7 @@ class DeadlineCheckerTest extends IntegrationTestBase {
 
     /** A checker as a second service instance would run it: its own store handle, a clock weeks ahead. */
     private TicketService instance(Instant now) {
-        return new TicketService(new TicketStore(database), grids, locator, policy, mapper, relay,
+        return new TicketService(new TicketStore(database), new NearbyTickets(database), grids, locator, policy, mapper, relay,
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 

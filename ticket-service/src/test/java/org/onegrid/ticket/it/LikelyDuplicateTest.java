@@ -3,13 +3,22 @@ package org.onegrid.ticket.it;
 import java.util.Map;
 import java.util.UUID;
 
+import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.Test;
+import org.onegrid.ticket.store.NearbyTickets;
+import org.onegrid.ticket.store.NearbyTicketsBackfill;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A second report of the same problem nearby is flagged for the dispatcher, who merges it. */
 class LikelyDuplicateTest extends IntegrationTestBase {
+
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    NearbyTicketsBackfill backfill;
 
     /** A spot of its own (about 150 m from the other tests' point), so other tests' tickets are not nearby. */
     private static final double LAT = JJL_LAT + 0.0010;
@@ -42,6 +51,16 @@ class LikelyDuplicateTest extends IntegrationTestBase {
         // A third report now points at the still-open original, never at the merged duplicate.
         String third = report("illegal-construction", LAT + 0.0001, LON);
         assertThat(ticket(third).path("likelyDuplicateOf").asString()).isEqualTo(first);
+    }
+
+    @Test
+    void ticketsStoredBeforeTheNearbyLookupExistedAreFoundAfterTheBackfill() {
+        double lat = LAT - 0.0040;
+        String older = report("illegal-construction", lat, LON);
+        database.getCollection(NearbyTickets.COLLECTION).drop();
+        backfill.backfillOnce();
+        String later = report("illegal-construction", lat + 0.0002, LON);
+        assertThat(ticket(later).path("likelyDuplicateOf").asString()).isEqualTo(older);
     }
 
     private String report(String category, double lat, double lon) {

@@ -107,16 +107,19 @@ public class OnegridKafkaAutoConfiguration {
     }
 
     /**
-     * The timer is the safety net (a broker that was down, a write that did not nudge); writes nudge the relay, so
-     * a longer interval costs no freshness, and each timer pass scans every outbox collection.
+     * The timer is the safety net (a broker that was down, a relay that failed, an instance that died); writes
+     * nudge the relay, so a longer interval costs no freshness. A tick scans the outbox collections only when
+     * something may be waiting, and otherwise once per sweep interval: a scan reads every document on the embedded
+     * server.
      */
     @Bean
     @ConditionalOnBean(OutboxCollections.class)
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoDatabase database, ObjectProvider<OutboxCollections> collections,
                             KafkaTemplate<String, String> template,
-                            @Value("${onegrid.outbox.poll-interval:1s}") Duration pollInterval) {
+                            @Value("${onegrid.outbox.poll-interval:1s}") Duration pollInterval,
+                            @Value("${onegrid.outbox.sweep-interval:30s}") Duration sweepInterval) {
         List<String> names = collections.orderedStream().flatMap(c -> c.names().stream()).distinct().toList();
-        return new OutboxRelay(database, names, template, pollInterval);
+        return new OutboxRelay(database, names, template, pollInterval, sweepInterval);
     }
 }

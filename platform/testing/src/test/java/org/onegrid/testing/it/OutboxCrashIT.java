@@ -89,6 +89,33 @@ class OutboxCrashIT {
     }
 
     @Test
+    void theTimerScansAtStartAndWhenNudgedButNotOnEveryTick() {
+        var leftBehind = appeal();
+        var unannounced = appeal();
+        ConfigurableApplicationContext dying = TwoServices.publisher("it-crash-publisher-4",
+                "onegrid.outbox.poll-interval=1h");
+        AppealPublisherApp.submit(dying.getBean(MongoDatabase.class), dying.getBean(EventFactory.class), leftBehind);
+        dying.close();
+
+        ConfigurableApplicationContext publisher = TwoServices.publisher("it-crash-publisher-4",
+                "onegrid.outbox.poll-interval=100ms", "onegrid.outbox.sweep-interval=1h");
+        try {
+            OutboxRelay relay = publisher.getBean(OutboxRelay.class);
+            await("the first tick scanned", () -> applied(counterDb, leftBehind.appealId()) == 1);
+
+            AppealPublisherApp.submit(publisher.getBean(MongoDatabase.class), publisher.getBean(EventFactory.class),
+                    unannounced);
+            // Ten ticks later it still waits: a scan reads every document, so ticks without a reason skip it.
+            Awaitility.await("not scanned on a plain tick").during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3)).until(() -> relay.pending() == 1);
+            relay.nudge();
+            await("an untargeted nudge scans", () -> applied(counterDb, unannounced.appealId()) == 1);
+        } finally {
+            publisher.close();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void crashAfterTheSendBeforeTheOutboxEntryIsRemoved(Infrastructure infra) {
         var appeal = appeal();

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,6 +29,11 @@ public class HotlineDeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineDeliveryWorker.class);
     private static final int BATCH = 100;
+    /**
+     * Expired signatures only cost space (a replay is refused by its timestamp anyway), and removing them means a
+     * pass over all of them: once a minute, not on every delivery pass.
+     */
+    private static final Duration SIGNATURE_PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     private final HotlineStore store;
     private final HotlineSettings settings;
@@ -35,6 +41,7 @@ public class HotlineDeliveryWorker {
     private final HttpClient http;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
+    private Instant nextSignaturePrune = Instant.MIN;
 
     public HotlineDeliveryWorker(HotlineStore store, HotlineSettings settings, DeliveryBackoff backoff,
                                  HttpClient hotlineHttpClient, Clock clock) {
@@ -53,7 +60,10 @@ public class HotlineDeliveryWorker {
         }
         try {
             Instant now = clock.instant();
-            store.forgetSignaturesBefore(now);
+            if (!now.isBefore(nextSignaturePrune)) {
+                store.forgetSignaturesBefore(now);
+                nextSignaturePrune = now.plus(SIGNATURE_PRUNE_INTERVAL);
+            }
             for (Document due : store.due(now, BATCH)) {
                 String id = due.getString("_id");
                 if (store.hasEarlierUndelivered(due)) {

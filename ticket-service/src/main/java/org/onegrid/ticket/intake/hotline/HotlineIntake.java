@@ -110,7 +110,8 @@ public class HotlineIntake {
         // never handed over, so the hotline gets a new one now.
         String ratingToken = created.created() ? created.ratingToken()
                 : tickets.reissueRatingToken(created.ticket().id);
-        return new Result(Outcome.CREATED, tickets.get(created.ticket().id), caseDoc, ratingToken);
+        // The answer names id, number, status and category, which the create already returned.
+        return new Result(Outcome.CREATED, created.ticket(), caseDoc, ratingToken);
     }
 
     /** A case number seen before: the same payload is a retry, a different one adds to the ticket. */

@@ -1,7 +1,9 @@
 package org.onegrid.ticket.intake.hotline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +18,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.onegrid.ticket.store.ReferenceSnapshot;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +39,9 @@ public class HotlineStore {
     static final String SIGNATURES = "hotline_signatures";
     static final String MAPPINGS = "hotline_category_mappings";
     static final String DELIVERIES = "hotline_deliveries";
+    /** Per caller and content (hashes), the latest cases: the repeat-caller check reads one document by _id. */
+    static final String CALLERS = "hotline_callers";
+    static final int CASES_KEPT_PER_CALLER = 20;
 
     enum DeliveryState { PENDING, SENT, DEAD }
 
@@ -44,14 +52,19 @@ public class HotlineStore {
     private final MongoCollection<Document> signatures;
     private final MongoCollection<Document> mappings;
     private final MongoCollection<Document> deliveries;
+    private final MongoCollection<Document> callers;
+    /** The mapping table (hotline code → category code), read by every case. */
+    private final ReferenceSnapshot<Map<String, String>> mapped;
 
-    public HotlineStore(MongoDatabase database) {
+    public HotlineStore(MongoDatabase database,
+                        @Value("${onegrid.ticket.reference-data.max-age:10s}") Duration referenceMaxAge) {
         cases = database.getCollection(CASES);
         signatures = database.getCollection(SIGNATURES);
         mappings = database.getCollection(MAPPINGS);
         deliveries = database.getCollection(DELIVERIES);
+        callers = database.getCollection(CALLERS);
+        mapped = new ReferenceSnapshot<>(referenceMaxAge, this::loadMappings);
         // A case's key is its _id (partner + case number), unique by nature; signatures likewise.
-        cases.createIndex(Indexes.ascending("phoneHash", "contentHash"));
         cases.createIndex(Indexes.ascending("ticketId"));
         try {
             // Real MongoDB removes expired signatures by itself; the delivery worker also deletes them.
@@ -66,6 +79,7 @@ public class HotlineStore {
         SEED_MAPPINGS.forEach((code, v) -> mappings.updateOne(Filters.eq("_id", code),
                 Updates.combine(Updates.setOnInsert("categoryCode", v[0]), Updates.setOnInsert("nameZh", v[1]),
                         Updates.setOnInsert("updatedAt", Date.from(now))), new UpdateOptions().upsert(true)));
+        backfillCallers();
     }
 
     static String caseKey(String partner, String caseNo) {
@@ -102,26 +116,56 @@ public class HotlineStore {
         return Optional.ofNullable(cases.find(Filters.eq("_id", caseKey(partner, caseNo))).first());
     }
 
-    /** Records a case number's ticket; false if another delivery of the same case got there first. */
+    /**
+     * Records a case number's ticket; false if another delivery of the same case got there first. The caller
+     * lookup is written second: a crash in between only means a later repeat call is not merged automatically.
+     */
     boolean insertCase(Document doc) {
         try {
             cases.insertOne(doc);
-            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return false;
             }
             throw e;
         }
+        rememberCaller(doc);
+        return true;
     }
 
-    /** Earlier cases of the same caller with the same content, newest first. */
+    private void rememberCaller(Document caseDoc) {
+        String phoneHash = caseDoc.getString("phoneHash");
+        if (phoneHash == null) {
+            return;
+        }
+        Document entry = new Document("caseNo", caseDoc.getString("caseNo"))
+                .append("ticketId", caseDoc.getString("ticketId")).append("createdAt", caseDoc.getDate("createdAt"));
+        callers.updateOne(Filters.eq("_id", callerKey(phoneHash, caseDoc.getString("contentHash"))),
+                Updates.pushEach("cases", List.of(entry), new PushOptions().slice(-CASES_KEPT_PER_CALLER)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Fills the caller lookup from the cases, for a store written before the lookup existed. */
+    private void backfillCallers() {
+        if (callers.estimatedDocumentCount() > 0 || cases.estimatedDocumentCount() == 0) {
+            return;
+        }
+        cases.find(Filters.ne("phoneHash", null)).sort(Sorts.ascending("createdAt")).forEach(this::rememberCaller);
+    }
+
+    private static String callerKey(String phoneHash, String contentHash) {
+        return phoneHash + "|" + contentHash;
+    }
+
+    /** Earlier cases of the same caller with the same content (the latest {@value #CASES_KEPT_PER_CALLER}), newest first. */
     List<Document> casesLike(String phoneHash, String contentHash) {
         if (phoneHash == null) {
             return List.of();
         }
-        return cases.find(Filters.and(Filters.eq("phoneHash", phoneHash), Filters.eq("contentHash", contentHash)))
-                .sort(Sorts.descending("createdAt")).into(new ArrayList<>());
+        Document caller = callers.find(Filters.eq("_id", callerKey(phoneHash, contentHash))).first();
+        List<Document> earlier = new ArrayList<>(caller == null ? List.of() : caller.getList("cases", Document.class));
+        Collections.reverse(earlier);
+        return earlier;
     }
 
     /** Records an update of a known case; false if exactly this payload was already applied (a retry). */
@@ -138,15 +182,26 @@ public class HotlineStore {
     // ---- category mappings ----
 
     Optional<String> mappedCategory(String hotlineCode) {
-        Document m = mappings.find(Filters.eq("_id", hotlineCode)).first();
-        return Optional.ofNullable(m == null ? null : m.getString("categoryCode"));
+        return Optional.ofNullable(hotlineCode == null ? null : mapped.get().get(hotlineCode));
+    }
+
+    private Map<String, String> loadMappings() {
+        Map<String, String> byCode = new java.util.HashMap<>();
+        mappings.find().forEach(m -> {
+            if (m.getString("categoryCode") != null) {
+                byCode.put(m.getString("_id"), m.getString("categoryCode"));
+            }
+        });
+        return Map.copyOf(byCode);
     }
 
     Document putMapping(String hotlineCode, String categoryCode, String nameZh, String by, Instant now) {
-        return mappings.findOneAndUpdate(Filters.eq("_id", hotlineCode), Updates.combine(
+        Document saved = mappings.findOneAndUpdate(Filters.eq("_id", hotlineCode), Updates.combine(
                         Updates.set("categoryCode", categoryCode), Updates.set("nameZh", nameZh),
                         Updates.set("updatedBy", by), Updates.set("updatedAt", Date.from(now))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        mapped.invalidate();
+        return saved;
     }
 
     List<Document> allMappings() {

@@ -1,5 +1,6 @@
 package org.onegrid.ticket.intake.hotline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -345,6 +346,19 @@ class HotlineIntakeIT {
                 "JTYS-DLSS"));
         assertThat(other.body().path("outcome").asString()).isEqualTo("CREATED");
         assertThat(other.body().path("ticketId").asString()).isNotEqualTo(ticketId);
+    }
+
+    @Test
+    void casesStoredBeforeTheCallerLookupExistedStillMergeARepeatCall() {
+        String phone = phone();
+        String content = "三亚湾路 12 号路灯不亮";
+        String ticketId = http.postCase(hotlineCase(caseNo(), phone, content, "JTYS-DLSS")).body().path("ticketId")
+                .asString();
+        database.getCollection(HotlineStore.CALLERS).drop();
+        new HotlineStore(database, Duration.ofSeconds(10)); // a restart of the service: it fills the lookup from the cases
+        HotlineHttp.Response repeat = http.postCase(hotlineCase(caseNo(), phone, content, "JTYS-DLSS"));
+        assertThat(repeat.body().path("outcome").asString()).isEqualTo("MERGED");
+        assertThat(repeat.body().path("ticketId").asString()).isEqualTo(ticketId);
     }
 
     @Test

@@ -39,8 +39,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>Runs on a timer and whenever a write {@linkplain #nudge() nudges} it. A write that names its aggregate
  * ({@link #nudge(String, Object)}) is relayed by {@code _id} alone: finding pending outboxes means scanning the
  * collection (no index serves "the outbox array is not empty" on the embedded server), which at a million tickets
- * costs most of a second, so busy services leave the scan to the timer as the safety net. Several instances of a
- * service may relay at once; that too only causes repeats, which consumers drop.
+ * costs most of a second, so busy services leave the scan to the timer as the safety net. The timer scans only when
+ * something may be waiting: at start (a crashed predecessor's entries), after a failed send or an untargeted nudge,
+ * while a scan keeps finding entries, and otherwise once per sweep interval (for an instance that died without
+ * restarting). Several instances of a service may relay at once; that too only causes repeats, which consumers
+ * drop.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -51,17 +54,27 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final KafkaTemplate<String, String> template;
     private final Duration pollInterval;
+    private final Duration sweepInterval;
     private final AtomicBoolean nudged = new AtomicBoolean();
+    /** Entries may be waiting that no nudge will bring: scan on the next tick. */
+    private final AtomicBoolean backlog = new AtomicBoolean(true);
+    private volatile long lastScanNanos = System.nanoTime();
     private final AtomicBoolean targetsScheduled = new AtomicBoolean();
     private final Queue<Target> targets = new ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, String> template,
                        Duration pollInterval) {
+        this(database, collections, template, pollInterval, pollInterval);
+    }
+
+    public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, String> template,
+                       Duration pollInterval, Duration sweepInterval) {
         this.database = database;
         this.collections = List.copyOf(collections);
         this.template = template;
         this.pollInterval = pollInterval;
+        this.sweepInterval = sweepInterval;
     }
 
     /** Asks for a relay pass soon, e.g. right after a command wrote to an outbox. */
@@ -106,7 +119,11 @@ public class OutboxRelay implements SmartLifecycle {
                     pending.add(aggregate);
                 }
             }
-            sent += relay(collection, pending);
+            int relayed = relay(collection, pending);
+            if (relayed < entries(pending)) {
+                backlog.set(true);
+            }
+            sent += relayed;
         }
         return sent;
     }
@@ -118,16 +135,34 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public synchronized int relayOnce() {
         nudged.set(false);
+        // Stays set if this pass fails half-way.
+        backlog.set(true);
+        lastScanNanos = System.nanoTime();
         int sent = 0;
+        boolean more = false;
         for (String name : collections) {
             MongoCollection<Document> collection = database.getCollection(name);
             List<Document> pending = collection.find(Filters.exists(Outbox.FIELD + ".0"))
                     .projection(Projections.include(Outbox.FIELD))
                     .limit(BATCH)
                     .into(new ArrayList<>());
-            sent += relay(collection, pending);
+            int relayed = relay(collection, pending);
+            more |= pending.size() == BATCH || relayed < entries(pending);
+            sent += relayed;
         }
+        backlog.set(more);
         return sent;
+    }
+
+    private static int entries(List<Document> aggregates) {
+        return aggregates.stream().mapToInt(a -> a.getList(Outbox.FIELD, Document.class, List.of()).size()).sum();
+    }
+
+    /** A timer tick: scans only when entries may be waiting that no nudge will bring. */
+    private void tick() {
+        if (backlog.get() || nudged.get() || System.nanoTime() - lastScanNanos >= sweepInterval.toNanos()) {
+            safeRelay();
+        }
     }
 
     /**
@@ -213,6 +248,7 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             relayTargets();
         } catch (Exception e) {
+            backlog.set(true);
             log.warn("Outbox relay of nudged aggregates failed; the next scan retries them: {}", e.toString());
         }
     }
@@ -232,9 +268,10 @@ public class OutboxRelay implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::safeRelay, pollInterval.toMillis(), pollInterval.toMillis(),
+        executor.scheduleWithFixedDelay(this::tick, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
-        log.info("Outbox relay watching {} every {}", collections, pollInterval);
+        log.info("Outbox relay watching {} every {} (full scan at least every {})", collections, pollInterval,
+                sweepInterval);
     }
 
     @Override
