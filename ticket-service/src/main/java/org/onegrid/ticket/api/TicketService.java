@@ -66,6 +66,7 @@ public class TicketService {
 
     public static final String DEFAULT_CATEGORY = "other";
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+    private static final int DUPLICATE_CANDIDATES_PER_READ = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TicketStore tickets;
@@ -218,12 +219,17 @@ public class TicketService {
         if (t.location == null) {
             return null;
         }
-        List<String> near = nearby.near(t.categoryCode, t.location, t.reportedAt.minus(LikelyDuplicates.WINDOW));
-        if (near.isEmpty()) {
-            return null;
+        List<String> near = nearby.near(t.categoryCode, t.location, t.reportedAt.minus(LikelyDuplicates.WINDOW),
+                LikelyDuplicates.RADIUS_M);
+        // Nearest first, a few at a time: most of the nearest are still open, so one read usually decides.
+        for (int i = 0; i < near.size(); i += DUPLICATE_CANDIDATES_PER_READ) {
+            var candidates = tickets.findWithoutHistory(near.subList(i, Math.min(near.size(), i + DUPLICATE_CANDIDATES_PER_READ)));
+            var found = LikelyDuplicates.of(t.id, t.categoryCode, t.location, t.reportedAt, candidates);
+            if (found.isPresent()) {
+                return found.get();
+            }
         }
-        var candidates = tickets.findAll(near);
-        return LikelyDuplicates.of(t.id, t.categoryCode, t.location, t.reportedAt, candidates).orElse(null);
+        return null;
     }
 
     public Ticket loadForMerge(String parentId) {

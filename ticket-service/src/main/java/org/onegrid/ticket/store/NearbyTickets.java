@@ -2,7 +2,10 @@ package org.onegrid.ticket.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -36,24 +39,36 @@ public class NearbyTickets {
     }
 
     public void add(String categoryCode, GeoPoint location, String ticketId, Instant reportedAt) {
-        Document entry = new Document("id", ticketId).append("at", Docs.date(reportedAt));
+        Document entry = new Document("id", ticketId).append("at", Docs.date(reportedAt))
+                .append("lat", location.lat()).append("lon", location.lon());
         cells.updateOne(Filters.eq("_id", key(categoryCode, NearbyCells.of(location))),
                 Updates.pushEach("recent", List.of(entry), new PushOptions().slice(-KEPT)),
                 new UpdateOptions().upsert(true));
     }
 
-    /** Ids of the tickets of this category reported since {@code since} in the cells around {@code location}. */
-    public List<String> near(String categoryCode, GeoPoint location, Instant since) {
+    /**
+     * Ids of the tickets of this category reported since {@code since} within {@code radiusM} of {@code location},
+     * nearest first: a hot spot can hold hundreds, and the nearest open one is usually among the first few.
+     */
+    public List<String> near(String categoryCode, GeoPoint location, Instant since, double radiusM) {
         List<String> keys = NearbyCells.around(location).stream().map(cell -> key(categoryCode, cell)).toList();
-        List<String> ids = new ArrayList<>();
+        Map<String, Double> distances = new HashMap<>();
         for (Document cell : cells.find(Filters.in("_id", keys))) {
             for (Document entry : cell.getList("recent", Document.class, List.of())) {
                 Instant at = Docs.instant(entry, "at");
-                if (at != null && !at.isBefore(since)) {
-                    ids.add(entry.getString("id"));
+                Number lat = entry.get("lat", Number.class);
+                Number lon = entry.get("lon", Number.class);
+                if (at == null || at.isBefore(since) || lat == null || lon == null) {
+                    continue;
+                }
+                double d = location.distanceTo(new GeoPoint(lat.doubleValue(), lon.doubleValue()));
+                if (d <= radiusM) {
+                    distances.put(entry.getString("id"), d);
                 }
             }
         }
+        List<String> ids = new ArrayList<>(distances.keySet());
+        ids.sort(Comparator.comparingDouble(distances::get));
         return ids;
     }
 

@@ -216,6 +216,12 @@ public class TicketStore {
                 .map(TicketStore::fromDocument).into(new ArrayList<>());
     }
 
+    /** Like {@link #findAll} without the history: enough to judge state, place and time. */
+    public List<TicketData> findWithoutHistory(List<String> ids) {
+        return tickets.find(Filters.in("_id", ids)).projection(new Document(Outbox.FIELD, 0).append("history", 0))
+                .map(TicketStore::fromDocument).into(new ArrayList<>());
+    }
+
     public long count() {
         return tickets.countDocuments();
     }
