@@ -16,8 +16,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import org.onegrid.events.EventEnvelope;
 import org.bson.Document;
+import org.onegrid.events.EventEnvelope;
 
 /**
  * The idempotent-consumer record: which event ids each handler of this service has already applied, kept in the
