@@ -1,5 +1,10 @@
 package org.onegrid.analytics.events;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.onegrid.analytics.domain.TicketChange;
 import org.onegrid.analytics.store.TicketViewStore;
 import org.onegrid.analytics.store.ViewGenerations;
@@ -18,12 +23,20 @@ public class TicketViewUpdater {
         this.generations = generations;
     }
 
-    void applyLive(EventEnvelope envelope) {
-        TicketChange change = TicketChanges.from(envelope);
+    /**
+     * Applies a poll's worth of live changes, folded per ticket like a replayed batch (one read and one write per
+     * ticket, see {@link TicketViewStore#applyBatch}): to the active generation and, while a rebuild runs, to the one
+     * being built. Applying the same changes again changes nothing (a record counts each event id once).
+     */
+    void applyLive(List<TicketChange> changes) {
+        Map<String, List<TicketChange>> byTicket = new LinkedHashMap<>();
+        for (TicketChange change : changes) {
+            byTicket.computeIfAbsent(change.ticket().ticketId(), id -> new ArrayList<>()).add(change);
+        }
         ViewGenerations.State state = generations.current();
-        store.apply(state.active(), change);
+        store.applyBatch(state.active(), byTicket);
         if (state.building() != null) {
-            store.apply(state.building(), change);
+            store.applyBatch(state.building(), byTicket);
         }
     }
 
@@ -32,7 +45,7 @@ public class TicketViewUpdater {
     }
 
     /** Applies a replayed batch, folded per ticket (see {@link TicketViewStore#applyBatch}). */
-    void applyAll(int generation, java.util.Map<String, java.util.List<TicketChange>> changesByTicket) {
+    void applyAll(int generation, Map<String, List<TicketChange>> changesByTicket) {
         store.applyBatch(generation, changesByTicket);
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The one way OneGrid services use Kafka. A service gets, by having this module: idempotent acks=all producers,
@@ -80,6 +81,14 @@ public class OnegridKafkaAutoConfiguration {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         // Retrying a record that can never be read only delays the ones behind it.
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        // The service's own database out of reach says nothing about the record: setting records aside one after
+        // another for as long as it is down would lose them from the live state. So those wait (with the same capped
+        // back-off) until it is back, and the record is applied then, once.
+        var untilReachable = new ExponentialBackOff(initial.toMillis(), 2.0);
+        untilReachable.setMaxInterval(max.toMillis());
+        untilReachable.setMaxElapsedTime(Long.MAX_VALUE);
+        untilReachable.setMaxAttempts(Long.MAX_VALUE);
+        handler.setBackOffFunction((record, ex) -> DatabaseUnreachable.causes(ex) ? untilReachable : null);
         return handler;
     }
 

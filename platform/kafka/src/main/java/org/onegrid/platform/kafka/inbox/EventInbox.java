@@ -1,6 +1,12 @@
 package org.onegrid.platform.kafka.inbox;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +17,7 @@ import org.onegrid.events.EventType;
 import org.onegrid.events.InvalidEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * The way into a service for consumed events: checks that a record is an envelope of a catalogued type whose payload
@@ -59,5 +66,82 @@ public class EventInbox {
         processed.markProcessed(handler, envelope.id(), envelope.type());
         Metrics.counter("onegrid.events.consumed", "handler", handler, "type", envelope.type()).increment();
         return true;
+    }
+
+    /**
+     * The batch form of {@link #handleOnce}, for a batch listener: reads every record of a poll, {@code convert}s
+     * each event (where an {@link InvalidEventException} marks the record as poison, as {@code read} does), and hands
+     * {@code effect} the events this handler has not applied yet, in record order, each id once. Which ids are
+     * already applied is one query for the whole poll, and they are all marked applied with one write afterwards.
+     *
+     * <p>As in {@link #handleOnce}, the effect runs before the mark, so it must tolerate being run again for an event
+     * after a crash in between.
+     *
+     * <p>A record that cannot be read or converted stops the batch there: the records before it are applied and
+     * marked, then a {@link BatchListenerFailedException} naming its index makes the container's error handler
+     * commit those, set the bad record aside ({@link InvalidEventException}: to the DLT at once; anything else after
+     * its retries) and deliver the rest again. A failure of the effect or of the inbox itself names index 0: nothing
+     * is committed and the whole batch is retried with back-off; what was already applied is skipped or re-applied
+     * idempotently.
+     *
+     * @return how many events the effect was given
+     */
+    public <T> int handleBatchOnce(String handler, List<? extends ConsumerRecord<?, String>> records,
+                                   Function<EventEnvelope, T> convert, Consumer<List<T>> effect) {
+        Map<String, EventEnvelope> envelopes = new LinkedHashMap<>();
+        Map<String, T> converted = new LinkedHashMap<>();
+        int duplicates = 0;
+        int failedAt = -1;
+        RuntimeException failure = null;
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                EventEnvelope envelope = read(records.get(i));
+                T value = convert.apply(envelope);
+                if (envelopes.putIfAbsent(envelope.id(), envelope) == null) {
+                    converted.put(envelope.id(), value);
+                } else {
+                    duplicates++;
+                }
+            } catch (RuntimeException e) {
+                failedAt = i;
+                failure = e;
+                break;
+            }
+        }
+        int applied;
+        try {
+            Set<String> done = envelopes.isEmpty() ? Set.of() : processed.processedOf(handler, envelopes.keySet());
+            duplicates += done.size();
+            List<EventEnvelope> fresh = new ArrayList<>(envelopes.size());
+            List<T> values = new ArrayList<>(envelopes.size());
+            envelopes.forEach((id, envelope) -> {
+                if (!done.contains(id)) {
+                    fresh.add(envelope);
+                    values.add(converted.get(id));
+                }
+            });
+            if (!values.isEmpty()) {
+                effect.accept(values);
+                processed.markAllProcessed(handler, fresh);
+            }
+            applied = fresh.size();
+            for (EventEnvelope e : fresh) {
+                Metrics.counter("onegrid.events.consumed", "handler", handler, "type", e.type()).increment();
+            }
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException(handler + " could not apply a batch of " + records.size()
+                    + " records", e, 0);
+        }
+        if (duplicates > 0) {
+            log.info("Skipping {} duplicate events of a batch of {} for {}", duplicates, records.size(), handler);
+            Metrics.counter("onegrid.events.duplicates", "handler", handler).increment(duplicates);
+        }
+        Metrics.summary("onegrid.events.batch.size", "handler", handler).record(records.size());
+        if (failure != null) {
+            ConsumerRecord<?, String> bad = records.get(failedAt);
+            throw new BatchListenerFailedException(handler + " cannot apply record " + bad.topic() + "-"
+                    + bad.partition() + "@" + bad.offset() + ": " + failure.getMessage(), failure, failedAt);
+        }
+        return applied;
     }
 }
