@@ -42,11 +42,12 @@ public final class Bench {
         env.put("ONEGRID_GATEWAY_SECRET", gatewaySecret);
         env.put("HOTLINE_12345_SECRET", Api.HOTLINE_SECRET);
         Results results = new Results();
-        System.out.printf("OneGrid bench %s: %s, %d cores, stack on port offset %d%n", run,
-                options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(), options.portOffset());
+        System.out.printf("OneGrid bench %s: %s, %d cores, stack on port offset %d, database %s%n", run,
+                options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(), options.portOffset(),
+                options.mongo());
 
         try (LocalStackProcess stack = LocalStackProcess.start(options.root(), target.resolve("bench-data"),
-                options.portOffset(), env, Duration.ofMinutes(5))) {
+                options.portOffset(), options.mongo(), env, Duration.ofMinutes(5))) {
             // Ctrl-C stops the stack too (the launcher stops its services on SIGTERM).
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
             double readySeconds = (System.nanoTime() - stack.startedNanos) / 1e9;

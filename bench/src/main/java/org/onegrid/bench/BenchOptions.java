@@ -27,7 +27,7 @@ import java.util.Set;
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
-                    int rebuildSeconds, Set<String> phases) {
+                    int rebuildSeconds, Set<String> phases, String mongo) {
 
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
     static final String USAGE = """
@@ -35,7 +35,8 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                                 [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N] [--seed-seconds N]
                                 [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
                                 [--live-seconds N] [--rebuild-seconds N]
-                                [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]""";
+                                [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
+                                [--mongo h2|memory]""";
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -65,7 +66,11 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 integer(o, "catch-up-seconds", quick ? 30 : 45),
                 integer(o, "live-seconds", quick ? 45 : 120),
                 integer(o, "rebuild-seconds", quick ? 60 : 240),
-                Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))));
+                Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))),
+                o.getOrDefault("mongo", "h2"));
+        if (!options.mongo().equals("h2") && !options.mongo().equals("memory")) {
+            throw new IllegalArgumentException("--mongo: h2 (the local stack's default) or memory");
+        }
         if (options.portOffset() == 0 || options.portOffset() == 100) {
             throw new IllegalArgumentException("--port-offset 0 and 100 belong to the developer's stack and the system tests");
         }
@@ -107,6 +112,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("quick", quick);
         m.put("portOffset", portOffset);
+        m.put("mongo", mongo);
         m.put("intakeSteps", steps);
         m.put("stepSeconds", stepSeconds);
         m.put("freshnessRates", freshnessRates);

@@ -56,8 +56,8 @@ final class LocalStackProcess implements AutoCloseable {
      * Starts the stack and waits for READY. {@code environment} is added to the launcher's, which passes its own
      * environment on to every service JVM it starts.
      */
-    static LocalStackProcess start(Path root, Path data, int portOffset, Map<String, String> environment,
-                                   Duration timeout) throws Exception {
+    static LocalStackProcess start(Path root, Path data, int portOffset, String mongo,
+                                   Map<String, String> environment, Duration timeout) throws Exception {
         Path jar = root.resolve("platform/local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package first (bench/run.sh does)");
@@ -67,7 +67,7 @@ final class LocalStackProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The broker and the Mongo-wire database live in the launcher: room for a million tickets twice.
                 "-Xmx2g", "-jar", jar.toString(), "--root", root.toString(), "--data", data.toString(),
-                "--port-offset", String.valueOf(portOffset), "--control", "stdin")
+                "--port-offset", String.valueOf(portOffset), "--control", "stdin", "--mongo", mongo)
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         LocalStackProcess stack = new LocalStackProcess(builder.start(), data.getParent().resolve("local-stack.out"));

@@ -28,6 +28,11 @@ public final class MongoWireServer implements AutoCloseable {
         return bind(new MemoryBackend(), 0);
     }
 
+    /** In memory on a fixed port: gone when the process ends, but without H2's cost of serialising each document. */
+    public static MongoWireServer inMemory(int port) {
+        return bind(new MemoryBackend(), port);
+    }
+
     /** Data kept in an H2 file, e.g. {@code data/mongo/onegrid.mv}. */
     public static MongoWireServer persistent(Path file, int port) {
         try {

@@ -26,7 +26,8 @@ import org.onegrid.embedded.MongoWireServer;
  * the database.
  *
  * <p>Usage: {@code java -jar platform/local-stack/target/local-stack.jar [--root DIR] [--data DIR] [--port-offset N]
- * [--control stdin]}. {@code --port-offset N} shifts every port by N (services, broker and its controller, database)
+ * [--control stdin] [--mongo h2|memory]}. {@code --mongo memory} keeps the database in memory only (lost on exit; the
+ * benchmark uses it to measure the platform rather than the H2 file store's serialisation). {@code --port-offset N} shifts every port by N (services, broker and its controller, database)
  * so a second stack (the system tests') runs beside the default one. {@code --control stdin} reads commands, one a
  * line, and answers {@code OK <command>} or {@code ERROR <command>: <why>}: {@code kill <module>} (SIGKILL, no
  * graceful shutdown), {@code restart <module>} (start again, wait until healthy), {@code stop-broker},
@@ -42,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path data;
     private final int offset;
     private final List<ServiceSpec> specs;
+    private boolean databaseInMemory;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private MongoWireServer mongo;
     private KraftBroker broker;
@@ -64,6 +66,11 @@ public final class LocalStack implements AutoCloseable {
         Path data = Path.of(options.getOrDefault("data", root.resolve("data").toString())).toAbsolutePath().normalize();
         int offset = Integer.parseInt(options.getOrDefault("port-offset", "0"));
         LocalStack stack = new LocalStack(root, data, offset);
+        String backend = options.getOrDefault("mongo", "h2");
+        if (!backend.equals("h2") && !backend.equals("memory")) {
+            throw new IllegalArgumentException("--mongo is h2 (default, kept in --data) or memory");
+        }
+        stack.databaseInMemory = backend.equals("memory");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping OneGrid local stack ...");
@@ -116,9 +123,11 @@ public final class LocalStack implements AutoCloseable {
     public void start() {
         long started = System.nanoTime();
         checkJars();
-        mongo = MongoWireServer.persistent(data.resolve("mongo").resolve("onegrid.mv"), mongoPort());
+        mongo = databaseInMemory ? MongoWireServer.inMemory(mongoPort())
+                : MongoWireServer.persistent(data.resolve("mongo").resolve("onegrid.mv"), mongoPort());
         startBroker();
-        System.out.printf("Database  mongodb://127.0.0.1:%d (files in %s)%n", mongoPort(), data.resolve("mongo"));
+        System.out.printf("Database  mongodb://127.0.0.1:%d (%s)%n", mongoPort(),
+                databaseInMemory ? "in memory only" : "files in " + data.resolve("mongo"));
         System.out.printf("Broker    %s (KRaft, logs in %s)%n", broker.bootstrapServers(), data.resolve("kafka"));
         for (ServiceSpec spec : specs) {
             processes.put(spec.module(), launch(spec));
@@ -343,7 +352,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException(
-                        "usage: [--root DIR] [--data DIR] [--port-offset N] [--control stdin]");
+                        "usage: [--root DIR] [--data DIR] [--port-offset N] [--control stdin] [--mongo h2|memory]");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
