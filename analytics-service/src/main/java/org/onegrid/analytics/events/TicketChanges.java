@@ -35,19 +35,14 @@ final class TicketChanges {
     }
 
     private static TicketFacts facts(Object payload) {
-        try {
-            var accessor = payload.getClass().getRecordComponents()[0];
-            if (accessor.getType() != TicketFacts.class) {
-                throw new InvalidEventException(payload.getClass().getSimpleName() + " carries no ticket facts");
-            }
-            TicketFacts facts = (TicketFacts) accessor.getAccessor().invoke(payload);
-            if (facts == null || facts.ticketId() == null) {
-                throw new InvalidEventException("ticket event without a ticket id");
-            }
-            return facts;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+        if (!(payload instanceof TicketEvents.AboutTicket about)) {
+            throw new InvalidEventException(payload.getClass().getSimpleName() + " carries no ticket facts");
         }
+        TicketFacts facts = about.ticket();
+        if (facts == null || facts.ticketId() == null) {
+            throw new InvalidEventException("ticket event without a ticket id");
+        }
+        return facts;
     }
 
     private static TicketSnapshot snapshot(TicketFacts f) {

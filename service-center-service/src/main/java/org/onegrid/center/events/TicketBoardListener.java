@@ -30,7 +30,8 @@ class TicketBoardListener {
 
     @KafkaListener(topics = Topics.TICKET)
     void on(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(HANDLER, record, this::apply);
+        // Most tickets did not come from an appeal: those cost no inbox writes here.
+        inbox.handleOnce(HANDLER, record, e -> toUpdate(e) != null, this::apply);
     }
 
     private void apply(EventEnvelope envelope) {
@@ -59,27 +60,12 @@ class TicketBoardListener {
             facts = rated.ticket();
             rating = rated.rating();
         } else {
-            facts = TicketEvents.ALL.stream().filter(t -> t.type().equals(type)).findFirst()
-                    .map(t -> factsOf(EventCodec.payload(e, t))).orElse(null);
+            facts = TicketEvents.facts(e);
         }
         if (facts == null || !"CENTER".equals(facts.channel()) || facts.sourceRef() == null) {
             return null;
         }
         return new AppealStore.TicketUpdate(facts.sourceRef(), facts.ticketId(), facts.ticketNo(), facts.status(),
                 e.time(), resolution, reply, rating);
-    }
-
-    /** Every ticket event record carries its {@link TicketFacts} as {@code ticket()}. */
-    private static TicketFacts factsOf(Object payload) {
-        for (var component : payload.getClass().getRecordComponents()) {
-            if (component.getType() == TicketFacts.class) {
-                try {
-                    return (TicketFacts) component.getAccessor().invoke(payload);
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }
-        }
-        return null;
     }
 }

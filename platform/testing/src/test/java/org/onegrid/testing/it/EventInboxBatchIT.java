@@ -105,6 +105,29 @@ class EventInboxBatchIT {
         assertThat(processed.count("p")).isEqualTo(2);
     }
 
+    @Test
+    void eventsTheHandlerTurnsDownCostNoMarkButPoisonIsStillRefused() {
+        ProcessedEvents processed = new ProcessedEvents(database, Clock.systemUTC());
+        EventInbox inbox = new EventInbox(processed);
+        EventEnvelope wanted = appeal();
+        EventEnvelope other = appeal();
+        List<String> applied = new ArrayList<>();
+        var relevant = (java.util.function.Predicate<EventEnvelope>) e -> e.id().equals(wanted.id());
+
+        assertThat(inbox.handleOnce("picky", records(List.of(other)).get(0), relevant, e -> applied.add(e.id())))
+                .isFalse();
+        assertThat(inbox.handleOnce("picky", records(List.of(wanted)).get(0), relevant, e -> applied.add(e.id())))
+                .isTrue();
+        assertThat(inbox.handleOnce("picky", records(List.of(wanted)).get(0), relevant, e -> applied.add(e.id())))
+                .as("a repeat of a wanted event").isFalse();
+
+        assertThat(applied).containsExactly(wanted.id());
+        assertThat(processed.processedOf("picky", List.of(wanted.id(), other.id()))).containsExactly(wanted.id());
+        var poison = new ConsumerRecord<>(Topics.CENTER, 0, 9L, "k", "{\"not\": \"an envelope\"}");
+        assertThatThrownBy(() -> inbox.handleOnce("picky", poison, e -> false, e -> applied.add(e.id())))
+                .isInstanceOf(InvalidEventException.class);
+    }
+
     private static EventEnvelope appeal() {
         String id = "ap-" + UUID.randomUUID();
         var payload = new CenterEvents.AppealSubmitted(id, "c-1", "三亚湾党群服务中心", "TY", "TY-SYW", "noise",

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +44,16 @@ public class HotlineStatusSync {
 
     @KafkaListener(topics = Topics.TICKET, groupId = "${onegrid.intake.hotline.sync-group:ticket-service-hotline-sync}")
     void on(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(HANDLER, record, this::apply);
+        // Only four statuses of hotline tickets go back to the hotline: the rest cost no inbox writes here.
+        inbox.handleOnce(HANDLER, record, e -> SYNCED.contains(e.type()) && fromHotline(e), this::apply);
+    }
+
+    private static final Set<String> SYNCED = Set.of(TicketEvents.DISPATCHED.type(), TicketEvents.RESOLVED.type(),
+            TicketEvents.REPLIED.type(), TicketEvents.RATED.type());
+
+    /** Cases only ever become or join tickets of the hotline's own channel. */
+    private static boolean fromHotline(EventEnvelope e) {
+        return HotlineIntake.CHANNEL.equals(TicketEvents.facts(e).channel());
     }
 
     private void apply(EventEnvelope envelope) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,21 @@ public class EventInbox {
      * @return true if the effect ran
      */
     public boolean handleOnce(String handler, ConsumerRecord<?, String> record, Consumer<EventEnvelope> effect) {
+        return handleOnce(handler, record, envelope -> true, effect);
+    }
+
+    /**
+     * For a handler that acts on few of the events it reads: the record is still checked (poison goes to the DLT as
+     * always), but an event {@code relevant} turns down costs no inbox round trips, having no effect to repeat.
+     *
+     * @return true if the effect ran
+     */
+    public boolean handleOnce(String handler, ConsumerRecord<?, String> record, Predicate<EventEnvelope> relevant,
+                              Consumer<EventEnvelope> effect) {
         EventEnvelope envelope = read(record);
+        if (!relevant.test(envelope)) {
+            return false;
+        }
         if (processed.isProcessed(handler, envelope.id())) {
             log.info("Skipping duplicate event {} ({}) for {}", envelope.id(), envelope.type(), handler);
             Metrics.counter("onegrid.events.duplicates", "handler", handler).increment();
