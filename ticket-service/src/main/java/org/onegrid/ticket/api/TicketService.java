@@ -172,6 +172,7 @@ public class TicketService {
     public TicketData command(String id, Consumer<Ticket> command) {
         Ticket ticket = new Ticket(get(id), policy);
         long version = ticket.version();
+        String categoryBefore = ticket.data().categoryCode;
         try {
             command.accept(ticket);
         } catch (TicketException e) {
@@ -185,10 +186,15 @@ public class TicketService {
                     Map.of("currentState", current.status.name(), "version", current.version));
         }
         relay.nudge(TicketStore.COLLECTION, ticket.id());
+        TicketData after = ticket.data();
+        if (after.location != null && after.categoryCode != null && !after.categoryCode.equals(categoryBefore)) {
+            // Reclassified: later reports of its new category must find it.
+            nearby.add(after.categoryCode, after.location, after.id, after.reportedAt);
+        }
         if (ticket.status() == TicketStatus.CLOSED) {
             closeDuplicates(ticket.id());
         }
-        return ticket.data();
+        return after;
     }
 
     public CategoryRule category(String code, String field) {

@@ -63,6 +63,14 @@ class LikelyDuplicateTest extends IntegrationTestBase {
         assertThat(ticket(later).path("likelyDuplicateOf").asString()).isEqualTo(older);
     }
 
+    @Test
+    void aTicketReclassifiedOnAcceptanceIsFoundUnderItsNewCategory() {
+        String misfiled = report("education", LAT, LON);
+        command(misfiled, "accept", Caller.dispatcher("TY"), Map.of("categoryCode", "health"));
+        String later = report("health", LAT + 0.0002, LON);
+        assertThat(ticket(later).path("likelyDuplicateOf").asString()).isEqualTo(misfiled);
+    }
+
     private String report(String category, double lat, double lon) {
         Response created = post("/tickets", Caller.worker("TY"), Map.of("clientRequestId",
                 UUID.randomUUID().toString(), "title", "违建 " + category, "lat", lat, "lon", lon,

@@ -118,8 +118,9 @@ public class OnegridKafkaAutoConfiguration {
     /**
      * The timer is the safety net (a broker that was down, a relay that failed, an instance that died); writes
      * nudge the relay, so a longer interval costs no freshness. A tick scans the outbox collections only when
-     * something may be waiting, and otherwise once per sweep interval: a scan reads every document on the embedded
-     * server.
+     * something may be waiting, and otherwise once per sweep interval: by default every tick, as a service whose
+     * every write names its aggregate ({@link OutboxRelay#nudge(String, Object)}) can afford to raise it — a scan
+     * reads every document on the embedded server.
      */
     @Bean
     @ConditionalOnBean(OutboxCollections.class)
@@ -127,7 +128,8 @@ public class OnegridKafkaAutoConfiguration {
     OutboxRelay outboxRelay(MongoDatabase database, ObjectProvider<OutboxCollections> collections,
                             KafkaTemplate<String, String> template,
                             @Value("${onegrid.outbox.poll-interval:1s}") Duration pollInterval,
-                            @Value("${onegrid.outbox.sweep-interval:30s}") Duration sweepInterval) {
+                            @Value("${onegrid.outbox.sweep-interval:${onegrid.outbox.poll-interval:1s}}")
+                            Duration sweepInterval) {
         List<String> names = collections.orderedStream().flatMap(c -> c.names().stream()).distinct().toList();
         return new OutboxRelay(database, names, template, pollInterval, sweepInterval);
     }
