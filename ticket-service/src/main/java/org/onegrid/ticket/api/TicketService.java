@@ -229,7 +229,8 @@ public class TicketService {
                 LikelyDuplicates.RADIUS_M);
         // Nearest first, a few at a time: most of the nearest are still open, so one read usually decides.
         for (int i = 0; i < near.size(); i += DUPLICATE_CANDIDATES_PER_READ) {
-            var candidates = tickets.findWithoutHistory(near.subList(i, Math.min(near.size(), i + DUPLICATE_CANDIDATES_PER_READ)));
+            int end = Math.min(near.size(), i + DUPLICATE_CANDIDATES_PER_READ);
+            var candidates = tickets.findWithoutHistory(near.subList(i, end));
             var found = LikelyDuplicates.of(t.id, t.categoryCode, t.location, t.reportedAt, candidates);
             if (found.isPresent()) {
                 return found.get();

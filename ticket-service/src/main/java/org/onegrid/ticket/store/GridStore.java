@@ -74,8 +74,9 @@ public class GridStore {
         categories.find().sort(Sorts.ascending("_id")).forEach(doc -> c.put(doc.getString("_id"), category(doc)));
         java.util.Set<String> dep = new java.util.HashSet<>();
         departments.find().projection(new Document("_id", 1)).forEach(doc -> dep.add(doc.getString("_id")));
-        return new Reference(Map.copyOf(d), java.util.Collections.unmodifiableMap(g), Map.copyOf(c),
-                java.util.Set.copyOf(dep));
+        // Insertion-ordered maps: categories() lists them by code, as it did from the database.
+        return new Reference(Map.copyOf(d), java.util.Collections.unmodifiableMap(g),
+                java.util.Collections.unmodifiableMap(c), java.util.Set.copyOf(dep));
     }
 
     // ---- writes ----

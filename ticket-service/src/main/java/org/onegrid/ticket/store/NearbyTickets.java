@@ -72,9 +72,9 @@ public class NearbyTickets {
         return ids;
     }
 
-    /** Empty while tickets exist: written by a version that did not keep this lookup yet. */
-    boolean needsBackfill(long tickets) {
-        return tickets > 0 && cells.estimatedDocumentCount() == 0;
+    /** Nothing recorded yet: a new store, or one written by a version that did not keep this lookup. */
+    boolean isEmpty() {
+        return cells.estimatedDocumentCount() == 0;
     }
 
     private static String key(String categoryCode, String cell) {

@@ -30,7 +30,8 @@ public class NearbyTicketsBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     public void backfillOnce() {
-        if (!nearby.needsBackfill(tickets.count())) {
+        // Checked on the lookup first: counting the tickets would read every one of them on the embedded server.
+        if (!nearby.isEmpty()) {
             return;
         }
         int[] added = {0};
@@ -38,6 +39,9 @@ public class NearbyTicketsBackfill {
             nearby.add(t.categoryCode, t.location, t.id, t.reportedAt);
             added[0]++;
         });
+        if (added[0] == 0) {
+            return;
+        }
         log.info("Duplicate check lookup filled from {} open tickets of the last {}", added[0],
                 LikelyDuplicates.WINDOW);
     }
