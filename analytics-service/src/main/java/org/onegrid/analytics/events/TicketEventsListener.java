@@ -3,6 +3,7 @@ package org.onegrid.analytics.events;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.onegrid.events.Topics;
 import org.onegrid.platform.kafka.inbox.EventInbox;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,6 +30,7 @@ class TicketEventsListener {
 
     @KafkaListener(topics = Topics.TICKET, batch = "true", properties = "max.poll.records=2000")
     void on(List<ConsumerRecord<String, String>> records) {
-        inbox.handleBatchOnce(HANDLER, records, TicketChanges::from, updater::applyLive);
+        inbox.handleBatchOnce(HANDLER, records, (record, envelope) -> new LiveTicketChange(TicketChanges.from(envelope),
+                new TopicPartition(record.topic(), record.partition()), record.offset()), updater::applyLive);
     }
 }

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the views by replaying the topics from the beginning into a fresh generation, then switches readers to it
- * in one write. While it runs, the live consumer applies new events to both generations, so nothing that arrives
- * during the replay is missed; the merge is idempotent, so an event applied by both is counted once. Events are
+ * in one write. While it runs, the live consumer applies events past the replay's end offsets to both generations
+ * ({@link ReplayHorizon}), so nothing that arrives during the replay is missed; the merge is idempotent, so an event
+ * applied by both is counted once. Events are
  * replayed in batches ({@code onegrid.analytics.rebuild.batch-size} records): folded per ticket in memory, then
  * written with one bulk request per batch.
  */
@@ -54,6 +55,7 @@ public class ViewRebuilder {
     private final TicketViewStore store;
     private final ActivityEventStore activityStore;
     private final ViewGenerations generations;
+    private final ReplayHorizon horizon;
     private final Clock clock;
     private final int batchSize;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
@@ -61,7 +63,7 @@ public class ViewRebuilder {
 
     public ViewRebuilder(ConsumerFactory<String, String> consumers, TicketViewUpdater updater,
                          ActivityEventUpdater activities, TicketViewStore store, ActivityEventStore activityStore,
-                         ViewGenerations generations, Clock clock,
+                         ViewGenerations generations, ReplayHorizon horizon, Clock clock,
                          @Value("${onegrid.analytics.rebuild.batch-size:10000}") int batchSize) {
         this.batchSize = batchSize;
         this.consumers = consumers;
@@ -70,6 +72,7 @@ public class ViewRebuilder {
         this.store = store;
         this.activityStore = activityStore;
         this.generations = generations;
+        this.horizon = horizon;
         this.clock = clock;
     }
 
@@ -108,6 +111,7 @@ public class ViewRebuilder {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            horizon.set(generation, end);
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
             long processed = 0;
             long invalid = 0;
@@ -164,6 +168,8 @@ public class ViewRebuilder {
             Progress p = progress.get();
             progress.set(new Progress(started.id(), "FAILED", generation, p.processed(), p.total(), p.invalid(),
                     started.startedAt(), clock.instant(), e.getMessage()));
+        } finally {
+            horizon.clear(generation);
         }
     }
 

@@ -78,6 +78,8 @@ class LiveTicketBatchIT {
     ViewGenerations generations;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    ReplayHorizon horizon;
 
     @Test
     void aBurstGivesTheSameRecordsAndFiguresAsOneEventAtATime() throws Exception {
@@ -183,6 +185,47 @@ class LiveTicketBatchIT {
             await("applied to the views being built", () -> eventsIn(building, tickets) == events.size());
             assertThat(dump(building, tickets)).isEqualTo(dump(active, tickets));
         } finally {
+            generations.abandonBuilding();
+            store.drop(building);
+        }
+    }
+
+    @Test
+    void whatTheRebuildWillReplayTheLiveConsumerLeavesToIt() throws Exception {
+        String prefix = uniquePrefix();
+        List<TicketStory> early = new ArrayList<>();
+        List<TicketStory> late = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            early.add(TicketStory.reported(prefix + DISTRICTS[i % 5], "roads", MORNING).accepted().dispatched());
+            late.add(TicketStory.reported(prefix + DISTRICTS[i % 5], "roads", MORNING).accepted().resolved(true, 1.0));
+        }
+        List<EventEnvelope> earlyEvents = interleave(early);
+        List<EventEnvelope> lateEvents = interleave(late);
+        Set<String> earlyTickets = ids(early);
+        Set<String> lateTickets = ids(late);
+        int active = generations.current().active();
+        Integer building = generations.beginBuilding();
+        assertThat(building).as("no other rebuild under way").isNotNull();
+        try {
+            store.drop(building);
+            // As ViewRebuilder does when it starts: it will replay each partition up to these offsets. They lie
+            // beyond the events sent next, as if those had been in the topic when the rebuild began.
+            Map<TopicPartition, Long> beyond = new HashMap<>();
+            ticketEndOffsets().forEach((tp, end) -> beyond.put(tp, end + 100_000));
+            horizon.set(building, beyond);
+            sendAtOnce(earlyEvents);
+            await("early events applied to the live views", () -> eventsIn(active, earlyTickets) == earlyEvents.size());
+
+            // Events after the rebuild's end offsets reach the new generation only through the live consumer.
+            horizon.set(building, ticketEndOffsets());
+            sendAtOnce(lateEvents);
+            await("late events applied to the live views", () -> eventsIn(active, lateTickets) == lateEvents.size());
+            await("late events applied to the views being built",
+                    () -> eventsIn(building, lateTickets) == lateEvents.size());
+            assertThat(dump(building, lateTickets)).isEqualTo(dump(active, lateTickets));
+            assertThat(eventsIn(building, earlyTickets)).as("left to the replay").isZero();
+        } finally {
+            horizon.clear(building);
             generations.abandonBuilding();
             store.drop(building);
         }
@@ -358,13 +401,8 @@ class LiveTicketBatchIT {
      * (0: reads what is there now).
      */
     private static List<ConsumerRecord<String, String>> deadLetters(String marker, int atLeast) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = plainConsumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(Topics.TICKET)).stream()
                     .map(x -> new TopicPartition(x.topic(), x.partition())).toList();
             consumer.assign(partitions);
@@ -387,6 +425,24 @@ class LiveTicketBatchIT {
             }
         }
         return found;
+    }
+
+    private static Map<TopicPartition, Long> ticketEndOffsets() {
+        try (KafkaConsumer<String, String> consumer = plainConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TICKET).stream()
+                    .map(x -> new TopicPartition(x.topic(), x.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** A consumer without a group, for reading offsets and records by partition. */
+    private static KafkaConsumer<String, String> plainConsumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(p);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -66,14 +66,15 @@ public final class RebuildBenchmark {
             TicketViewStore store = new TicketViewStore(db);
             ActivityEventStore activityStore = new ActivityEventStore(db);
             ViewGenerations generations = new ViewGenerations(db);
-            TicketViewUpdater updater = new TicketViewUpdater(store, generations);
+            ReplayHorizon horizon = new ReplayHorizon();
+            TicketViewUpdater updater = new TicketViewUpdater(store, generations, horizon);
             ActivityEventUpdater activities = new ActivityEventUpdater(activityStore, generations);
             Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             ViewRebuilder rebuilder = new ViewRebuilder(new DefaultKafkaConsumerFactory<>(config), updater, activities,
-                    store, activityStore, generations, clock, 10_000);
+                    store, activityStore, generations, horizon, clock, 10_000);
             long started = System.nanoTime();
             rebuilder.start();
             while (!"DONE".equals(rebuilder.progress().state())) {

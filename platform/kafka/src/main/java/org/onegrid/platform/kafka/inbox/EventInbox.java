@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -103,6 +104,13 @@ public class EventInbox {
      */
     public <T> int handleBatchOnce(String handler, List<? extends ConsumerRecord<?, String>> records,
                                    Function<EventEnvelope, T> convert, Consumer<List<T>> effect) {
+        return handleBatchOnce(handler, records, (record, envelope) -> convert.apply(envelope), effect);
+    }
+
+    /** As {@link #handleBatchOnce(String, List, Function, Consumer)}, for a conversion that needs the record too. */
+    public <T> int handleBatchOnce(String handler, List<? extends ConsumerRecord<?, String>> records,
+                                   BiFunction<ConsumerRecord<?, String>, EventEnvelope, T> convert,
+                                   Consumer<List<T>> effect) {
         Map<String, EventEnvelope> envelopes = new LinkedHashMap<>();
         Map<String, T> converted = new LinkedHashMap<>();
         int duplicates = 0;
@@ -111,7 +119,7 @@ public class EventInbox {
         for (int i = 0; i < records.size(); i++) {
             try {
                 EventEnvelope envelope = read(records.get(i));
-                T value = convert.apply(envelope);
+                T value = convert.apply(records.get(i), envelope);
                 if (envelopes.putIfAbsent(envelope.id(), envelope) == null) {
                     converted.put(envelope.id(), value);
                 } else {
