@@ -47,7 +47,7 @@ public final class Bench {
                 options.mongo());
 
         try (LocalStackProcess stack = LocalStackProcess.start(options.root(), target.resolve("bench-data"),
-                options.portOffset(), options.mongo(), env, Duration.ofMinutes(5))) {
+                options.portOffset(), options.mongo(), options.launcherHeap(), env, Duration.ofMinutes(5))) {
             // Ctrl-C stops the stack too (the launcher stops its services on SIGTERM).
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
             double readySeconds = (System.nanoTime() - stack.startedNanos) / 1e9;

@@ -23,11 +23,12 @@ import java.util.Set;
  * @param catchUpSeconds     the longest the bench waits for analytics to catch up before a freshness run
  * @param liveSeconds        the longest the bench waits for analytics' live consumer to apply the replay events
  * @param rebuildSeconds     the longest the bench follows an analytics rebuild
+ * @param launcherHeap       the launcher JVM's -Xmx: the broker and the database live there
  */
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
-                    int rebuildSeconds, Set<String> phases, String mongo) {
+                    int rebuildSeconds, Set<String> phases, String mongo, String launcherHeap) {
 
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
     static final String USAGE = """
@@ -36,7 +37,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                                 [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
                                 [--live-seconds N] [--rebuild-seconds N]
                                 [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
-                                [--mongo h2|memory]""";
+                                [--mongo h2|memory] [--launcher-heap 2g]""";
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -67,9 +68,13 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 integer(o, "live-seconds", quick ? 45 : 120),
                 integer(o, "rebuild-seconds", quick ? 60 : 240),
                 Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))),
-                o.getOrDefault("mongo", "h2"));
+                o.getOrDefault("mongo", "h2"),
+                o.getOrDefault("launcher-heap", "2g"));
         if (!options.mongo().equals("h2") && !options.mongo().equals("memory")) {
             throw new IllegalArgumentException("--mongo: h2 (the local stack's default) or memory");
+        }
+        if (!options.launcherHeap().matches("[1-9][0-9]*[mg]")) {
+            throw new IllegalArgumentException("--launcher-heap: a JVM heap size such as 2g or 6144m");
         }
         if (options.portOffset() == 0 || options.portOffset() == 100) {
             throw new IllegalArgumentException("--port-offset 0 and 100 belong to the developer's stack and the system tests");
@@ -113,6 +118,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         m.put("quick", quick);
         m.put("portOffset", portOffset);
         m.put("mongo", mongo);
+        m.put("launcherHeap", launcherHeap);
         m.put("intakeSteps", steps);
         m.put("stepSeconds", stepSeconds);
         m.put("freshnessRates", freshnessRates);

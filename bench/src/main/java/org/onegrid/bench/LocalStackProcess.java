@@ -56,7 +56,7 @@ final class LocalStackProcess implements AutoCloseable {
      * Starts the stack and waits for READY. {@code environment} is added to the launcher's, which passes its own
      * environment on to every service JVM it starts.
      */
-    static LocalStackProcess start(Path root, Path data, int portOffset, String mongo,
+    static LocalStackProcess start(Path root, Path data, int portOffset, String mongo, String heap,
                                    Map<String, String> environment, Duration timeout) throws Exception {
         Path jar = root.resolve("platform/local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
@@ -65,8 +65,9 @@ final class LocalStackProcess implements AutoCloseable {
         deleteRecursively(data);
         Files.createDirectories(data);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The broker and the Mongo-wire database live in the launcher: room for a million tickets twice.
-                "-Xmx2g", "-jar", jar.toString(), "--root", root.toString(), "--data", data.toString(),
+                // The broker and the Mongo-wire database live in the launcher; with the memory store, every
+                // document is on its heap.
+                "-Xmx" + heap, "-jar", jar.toString(), "--root", root.toString(), "--data", data.toString(),
                 "--port-offset", String.valueOf(portOffset), "--control", "stdin", "--mongo", mongo)
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);

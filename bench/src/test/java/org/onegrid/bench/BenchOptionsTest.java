@@ -19,6 +19,8 @@ class BenchOptionsTest {
         assertThat(full.gatewayPort()).isEqualTo(8280);
         assertThat(full.mongoPort()).isEqualTo(27217);
         assertThat(full.kafkaPort()).isEqualTo(9292);
+        assertThat(full.launcherHeap()).isEqualTo("2g");
+        assertThat(BenchOptions.parse("--mongo", "memory", "--launcher-heap", "8g").launcherHeap()).isEqualTo("8g");
     }
 
     @Test
@@ -26,6 +28,7 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--port-offset", "100")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--port-offset", "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--phases", "intake,nap")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--launcher-heap", "lots")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
