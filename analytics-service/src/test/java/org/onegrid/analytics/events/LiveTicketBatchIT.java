@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -24,13 +22,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Metrics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -42,7 +36,6 @@ import org.onegrid.events.EventCodec;
 import org.onegrid.events.EventEnvelope;
 import org.onegrid.events.Topics;
 import org.onegrid.events.talent.TalentEvents;
-import org.onegrid.platform.kafka.EventHeaders;
 import org.onegrid.platform.kafka.inbox.ProcessedEvents;
 import org.onegrid.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,13 +204,13 @@ class LiveTicketBatchIT {
             // As ViewRebuilder does when it starts: it will replay each partition up to these offsets. They lie
             // beyond the events sent next, as if those had been in the topic when the rebuild began.
             Map<TopicPartition, Long> beyond = new HashMap<>();
-            ticketEndOffsets().forEach((tp, end) -> beyond.put(tp, end + 100_000));
+            TicketTopic.ticketEndOffsets().forEach((tp, end) -> beyond.put(tp, end + 100_000));
             horizon.set(building, beyond);
             sendAtOnce(earlyEvents);
             await("early events applied to the live views", () -> eventsIn(active, earlyTickets) == earlyEvents.size());
 
             // Events after the rebuild's end offsets reach the new generation only through the live consumer.
-            horizon.set(building, ticketEndOffsets());
+            horizon.set(building, TicketTopic.ticketEndOffsets());
             sendAtOnce(lateEvents);
             await("late events applied to the live views", () -> eventsIn(active, lateTickets) == lateEvents.size());
             await("late events applied to the views being built",
@@ -283,23 +276,23 @@ class LiveTicketBatchIT {
         String key = "batch-" + marker;
         // One key, so one partition, in this order: the poison sits between valid records of the same poll.
         List<ProducerRecord<String, String>> records = new ArrayList<>();
-        before.events().forEach(e -> records.add(record(key, EventCodec.encode(e), e)));
+        before.events().forEach(e -> records.add(TicketTopic.record(key, EventCodec.encode(e), e)));
         records.add(new ProducerRecord<>(Topics.TICKET, key, badJson));
-        records.add(record(key, EventCodec.encode(talent), talent));
-        after.events().forEach(e -> records.add(record(key, EventCodec.encode(e), e)));
+        records.add(TicketTopic.record(key, EventCodec.encode(talent), talent));
+        after.events().forEach(e -> records.add(TicketTopic.record(key, EventCodec.encode(e), e)));
         for (var r : records) {
             template.send(r);
         }
         template.flush();
 
-        List<ConsumerRecord<String, String>> dead = deadLetters(marker, 2);
+        List<ConsumerRecord<String, String>> dead = TicketTopic.deadLetters(marker, 2);
         assertThat(dead).hasSize(2);
         for (ConsumerRecord<String, String> d : dead) {
-            assertThat(header(d, "onegrid-dlt-reason")).startsWith("InvalidEventException");
-            assertThat(header(d, "kafka_dlt-original-consumer-group")).isEqualTo("analytics-service");
+            assertThat(TicketTopic.header(d, "onegrid-dlt-reason")).startsWith("InvalidEventException");
+            assertThat(TicketTopic.header(d, "kafka_dlt-original-consumer-group")).isEqualTo("analytics-service");
         }
-        assertThat(header(dead.get(0), "onegrid-dlt-reason")).contains("not a CloudEvents envelope");
-        assertThat(header(dead.get(1), "onegrid-dlt-reason")).contains("does not belong on topic");
+        assertThat(TicketTopic.header(dead.get(0), "onegrid-dlt-reason")).contains("not a CloudEvents envelope");
+        assertThat(TicketTopic.header(dead.get(1), "onegrid-dlt-reason")).contains("does not belong on topic");
 
         int active = generations.current().active();
         Set<String> tickets = Set.of(before.ticketId(), after.ticketId());
@@ -314,7 +307,7 @@ class LiveTicketBatchIT {
         assertThat(f.path("resolved").asLong()).isEqualTo(1);
         assertThat(f.path("rated").asLong()).isEqualTo(1);
         // Set aside at once, not retried into the DLT several times.
-        assertThat(deadLetters(marker, 0)).hasSize(2);
+        assertThat(TicketTopic.deadLetters(marker, 0)).hasSize(2);
     }
 
     private static String uniquePrefix() {
@@ -341,16 +334,10 @@ class LiveTicketBatchIT {
         return ids;
     }
 
-    private static ProducerRecord<String, String> record(String key, String value, EventEnvelope e) {
-        var record = new ProducerRecord<>(Topics.TICKET, key, value);
-        EventHeaders.write(e, record.headers());
-        return record;
-    }
-
     /** All at once, without waiting for each send, so that the consumer's polls hold many records. */
     private void sendAtOnce(List<EventEnvelope> events) {
         for (EventEnvelope e : events) {
-            template.send(record(e.subject(), EventCodec.encode(e), e));
+            template.send(TicketTopic.record(e.subject(), EventCodec.encode(e), e));
         }
         template.flush();
     }
@@ -394,60 +381,6 @@ class LiveTicketBatchIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /**
-     * The DLT records whose value mentions {@code marker}, read from the start; waits until {@code atLeast} are there
-     * (0: reads what is there now).
-     */
-    private static List<ConsumerRecord<String, String>> deadLetters(String marker, int atLeast) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = plainConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(Topics.TICKET)).stream()
-                    .map(x -> new TopicPartition(x.topic(), x.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null && r.value().contains(marker)) {
-                        found.add(r);
-                    }
-                }
-                boolean atEnd = partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
-                if (atEnd && found.size() >= atLeast) {
-                    break;
-                }
-                if (atEnd) {
-                    end.putAll(consumer.endOffsets(partitions));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Map<TopicPartition, Long> ticketEndOffsets() {
-        try (KafkaConsumer<String, String> consumer = plainConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TICKET).stream()
-                    .map(x -> new TopicPartition(x.topic(), x.partition())).toList();
-            return consumer.endOffsets(partitions);
-        }
-    }
-
-    /** A consumer without a group, for reading offsets and records by partition. */
-    private static KafkaConsumer<String, String> plainConsumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers"));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(p);
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static void await(String what, BooleanSupplier condition) {
