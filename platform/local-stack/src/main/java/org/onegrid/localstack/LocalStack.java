@@ -26,12 +26,15 @@ import org.onegrid.embedded.MongoWireServer;
  * the database.
  *
  * <p>Usage: {@code java -jar platform/local-stack/target/local-stack.jar [--root DIR] [--data DIR] [--port-offset N]
- * [--control stdin] [--mongo h2|memory]}. {@code --mongo memory} keeps the database in memory only (lost on exit; the
- * benchmark uses it to measure the platform rather than the H2 file store's serialisation). {@code --port-offset N} shifts every port by N (services, broker and its controller, database)
+ * [--control stdin] [--mongo h2|memory] [--mongo-uri URI]}. {@code --mongo memory} keeps the database in memory only
+ * (lost on exit; the benchmark uses it to measure the platform rather than the H2 file store's serialisation);
+ * {@code --mongo-uri} starts no database and points the services at that MongoDB instead. {@code --port-offset N} shifts every port by N (services, broker and its controller, database)
  * so a second stack (the system tests') runs beside the default one. {@code --control stdin} reads commands, one a
  * line, and answers {@code OK <command>} or {@code ERROR <command>: <why>}: {@code kill <module>} (SIGKILL, no
  * graceful shutdown), {@code restart <module>} (start again, wait until healthy), {@code stop-broker},
- * {@code start-broker} (same data directory and ports).
+ * {@code start-broker} (same data directory and ports). The service JVMs start small (C1 only, serial collector,
+ * 64–320 MB heap) so that five of them start quickly on two cores; {@code ONEGRID_SERVICE_JVM_OPTIONS} adds options
+ * after those, which win (the benchmark runs them as production does).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -44,6 +47,8 @@ public final class LocalStack implements AutoCloseable {
     private final int offset;
     private final List<ServiceSpec> specs;
     private boolean databaseInMemory;
+    /** A MongoDB the services use instead of the launcher's own database (none is started then). */
+    private String externalMongoUri;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private MongoWireServer mongo;
     private KraftBroker broker;
@@ -71,6 +76,12 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("--mongo is h2 (default, kept in --data) or memory");
         }
         stack.databaseInMemory = backend.equals("memory");
+        if (options.containsKey("mongo-uri")) {
+            if (options.containsKey("mongo")) {
+                throw new IllegalArgumentException("--mongo-uri names a database to use; --mongo picks one to start");
+            }
+            stack.externalMongoUri = externalMongoUri(options.get("mongo-uri"));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping OneGrid local stack ...");
@@ -123,11 +134,18 @@ public final class LocalStack implements AutoCloseable {
     public void start() {
         long started = System.nanoTime();
         checkJars();
-        mongo = databaseInMemory ? MongoWireServer.inMemory(mongoPort())
-                : MongoWireServer.persistent(data.resolve("mongo").resolve("onegrid.mv"), mongoPort());
+        if (externalMongoUri == null) {
+            mongo = databaseInMemory ? MongoWireServer.inMemory(mongoPort())
+                    : MongoWireServer.persistent(data.resolve("mongo").resolve("onegrid.mv"), mongoPort());
+        }
         startBroker();
-        System.out.printf("Database  mongodb://127.0.0.1:%d (%s)%n", mongoPort(),
-                databaseInMemory ? "in memory only" : "files in " + data.resolve("mongo"));
+        if (externalMongoUri == null) {
+            System.out.printf("Database  mongodb://127.0.0.1:%d (%s)%n", mongoPort(),
+                    databaseInMemory ? "in memory only" : "files in " + data.resolve("mongo"));
+        } else {
+            System.out.printf("Database  %s (given with --mongo-uri, not started here)%n",
+                    withoutPassword(externalMongoUri));
+        }
         System.out.printf("Broker    %s (KRaft, logs in %s)%n", broker.bootstrapServers(), data.resolve("kafka"));
         for (ServiceSpec spec : specs) {
             processes.put(spec.module(), launch(spec));
@@ -224,12 +242,17 @@ public final class LocalStack implements AutoCloseable {
             Path log = logs.resolve(spec.module() + ".log");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx320m", "-Xss512k",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-                    "-Duser.timezone=UTC", "-jar", spec.jar(root).toString()));
+                    "-Duser.timezone=UTC"));
+            command.addAll(extraJvmOptions());
+            command.addAll(List.of("-jar", spec.jar(root).toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
             env.putAll(environment(offset));
+            if (externalMongoUri != null) {
+                env.put("MONGODB_URI", externalMongoUri);
+            }
             env.put("SERVER_PORT", String.valueOf(spec.port()));
             Process process = builder.start();
             System.out.printf("Started   %-22s pid %d, port %d, log %s%n", spec.module(), process.pid(), spec.port(), log);
@@ -332,6 +355,32 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code ONEGRID_SERVICE_JVM_OPTIONS}, split at white space: added after the launcher's own options, so they win
+     * (the JVM takes the last of a repeated {@code -XX} or {@code -Xmx}). The defaults favour start-up on a small
+     * machine; a benchmark wants the full JIT instead ({@code -XX:TieredStopAtLevel=4}).
+     */
+    static List<String> extraJvmOptions() {
+        return jvmOptions(System.getenv("ONEGRID_SERVICE_JVM_OPTIONS"));
+    }
+
+    static List<String> jvmOptions(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
+    }
+
+    /** A MongoDB connection string, checked for its scheme only: the services' driver reads the rest. */
+    static String externalMongoUri(String uri) {
+        if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+            throw new IllegalArgumentException("--mongo-uri: a MongoDB connection string (mongodb://host:port/...)");
+        }
+        return uri;
+    }
+
+    /** The connection string as printed: a password in it is replaced by stars. */
+    static String withoutPassword(String uri) {
+        return uri.replaceFirst("^(mongodb(?:\\+srv)?://[^:/@]+):[^@/]*@", "$1:***@");
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -352,7 +401,8 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException(
-                        "usage: [--root DIR] [--data DIR] [--port-offset N] [--control stdin] [--mongo h2|memory]");
+                        "usage: [--root DIR] [--data DIR] [--port-offset N] [--control stdin] [--mongo h2|memory]"
+                                + " [--mongo-uri mongodb://...]");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }

@@ -43,6 +43,7 @@ class LocalStackIT {
     private static final Path DATA = Path.of("target/it-data").toAbsolutePath();
     private static final List<String> DATABASES = List.of("onegrid-ticket", "onegrid-talent", "onegrid-center",
             "onegrid-analytics");
+    private static final String EXTRA_JVM_OPTION = "-Donegrid.launched-by=LocalStackIT";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -66,6 +67,7 @@ class LocalStackIT {
             assertThat(collectionCounts(markersAfterFirstStart).values()).as("demo data documents")
                     .allMatch(n -> n > 0);
 
+            assertServicesGotTheExtraJvmOptions(first.toHandle());
             new AppealRoundTrip(DATA).run();
             new Open311RoundTrip().run();
             new FrontDoorChecks().run();
@@ -88,12 +90,27 @@ class LocalStackIT {
         }
     }
 
+    /** ONEGRID_SERVICE_JVM_OPTIONS go after the launcher's own options (so they win) and before {@code -jar}. */
+    private static void assertServicesGotTheExtraJvmOptions(ProcessHandle launcher) {
+        List<List<String>> commandLines = launcher.children()
+                .map(child -> List.of(child.info().arguments().orElse(new String[0])))
+                .filter(args -> args.contains("-jar")).toList();
+        assertThat(commandLines).hasSize(ServiceSpec.ALL.size());
+        for (List<String> args : commandLines) {
+            assertThat(args).as(String.join(" ", args)).contains(EXTRA_JVM_OPTION);
+            assertThat(args.indexOf(EXTRA_JVM_OPTION)).as(String.join(" ", args))
+                    .isGreaterThan(args.indexOf("-XX:TieredStopAtLevel=1"))
+                    .isLessThan(args.indexOf("-jar"));
+        }
+    }
+
     private Process launch() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target/local-stack.jar").toAbsolutePath().toString(),
                 "--root", ROOT.toString(), "--data", DATA.toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("ONEGRID_SERVICE_JVM_OPTIONS", EXTRA_JVM_OPTION + " -XX:+UseSerialGC");
+        Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread pump = new Thread(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
