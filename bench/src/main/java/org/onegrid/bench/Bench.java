@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 /**
  * The benchmark of issue 10, one command ({@code bench/run.sh}): starts the packaged local stack on ports shifted
@@ -41,13 +45,24 @@ public final class Bench {
         env.put("ONEGRID_RATE_REFILL", "10000000");
         env.put("ONEGRID_GATEWAY_SECRET", gatewaySecret);
         env.put("HOTLINE_12345_SECRET", Api.HOTLINE_SECRET);
+        env.put("ONEGRID_SERVICE_JVM_OPTIONS", options.serviceJvmOptions());
         Results results = new Results();
-        System.out.printf("OneGrid bench %s: %s, %d cores, stack on port offset %d, database %s%n", run,
-                options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(), options.portOffset(),
-                options.mongo());
+        System.out.printf("OneGrid bench %s: %s, %d cores, stack on port offset %d, database %s, service JVMs %s%n",
+                run, options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(),
+                options.portOffset(), options.mongo(), options.serviceJvm());
 
+        if (!options.mongoUri().isEmpty()) {
+            try {
+                refuseUsedDatabase(options.mongoUri());
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         try (LocalStackProcess stack = LocalStackProcess.start(options.root(), target.resolve("bench-data"),
-                options.portOffset(), options.mongo(), options.launcherHeap(), env, Duration.ofMinutes(5))) {
+                options.portOffset(), options.launcherDatabaseArgs(), options.launcherHeap(), env,
+                Duration.ofMinutes(5))) {
             // Ctrl-C stops the stack too (the launcher stops its services on SIGTERM).
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
             double readySeconds = (System.nanoTime() - stack.startedNanos) / 1e9;
@@ -145,6 +160,21 @@ public final class Bench {
 
     interface Phase {
         int run() throws Exception;
+    }
+
+    /**
+     * The bench writes fixtures, and a stack on leftovers of an earlier run would measure them too: a MongoDB given
+     * with --mongo-uri must not hold the platform's databases yet (they are left in place after the run).
+     */
+    private static void refuseUsedDatabase(String uri) {
+        try (MongoClient client = MongoClients.create(uri)) {
+            List<String> used = client.listDatabaseNames().into(new ArrayList<>()).stream()
+                    .filter(name -> name.startsWith("onegrid-")).toList();
+            if (!used.isEmpty()) {
+                throw new IllegalStateException("--mongo-uri: " + used + " already exist there; drop them first "
+                        + "(the bench needs an empty platform and leaves its data behind)");
+            }
+        }
     }
 
     /** Runs a phase; a failure is noted and the next phase still runs. */

@@ -24,12 +24,21 @@ import java.util.Set;
  * @param liveSeconds        the longest the bench waits for analytics' live consumer to apply the replay events
  * @param rebuildSeconds     the longest the bench follows an analytics rebuild
  * @param launcherHeap       the launcher JVM's -Xmx: the broker and the database live there
+ * @param serviceJvm         {@code production}: the service JVMs run as deploy/Dockerfile runs them (full JIT, the
+ *                           default collector, a heap that is not squeezed); {@code local}: the local stack's own
+ *                           settings, chosen for start-up time and memory on a small machine
+ * @param mongoUri           a MongoDB for the services instead of the launcher's database (empty: the launcher's own,
+ *                           see {@code mongo}); its onegrid databases must not exist yet
+ * @param warmUpSeconds      how long each intake target is loaded before the steps, unmeasured, so that the steps
+ *                           measure compiled code and not the JIT at work
  */
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
-                    int rebuildSeconds, Set<String> phases, String mongo, String launcherHeap) {
+                    int rebuildSeconds, Set<String> phases, String mongo, String launcherHeap, String serviceJvm,
+                    int warmUpSeconds, String mongoUri) {
 
+    static final String PRODUCTION_JVM = "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -Xms256m -Xmx1g";
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
     static final String USAGE = """
             usage: bench/run.sh [--quick] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
@@ -37,7 +46,8 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                                 [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
                                 [--live-seconds N] [--rebuild-seconds N]
                                 [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
-                                [--mongo h2|memory] [--launcher-heap 2g]""";
+                                [--mongo h2|memory] [--launcher-heap 2g] [--service-jvm production|local] [--warm-up-seconds N]
+                                [--mongo-uri mongodb://...]""";
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -68,13 +78,28 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 integer(o, "live-seconds", quick ? 45 : 120),
                 integer(o, "rebuild-seconds", quick ? 60 : 240),
                 Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))),
-                o.getOrDefault("mongo", "h2"),
-                o.getOrDefault("launcher-heap", "2g"));
-        if (!options.mongo().equals("h2") && !options.mongo().equals("memory")) {
+                o.containsKey("mongo-uri") ? "external" : o.getOrDefault("mongo", "h2"),
+                o.getOrDefault("launcher-heap", "2g"),
+                o.getOrDefault("service-jvm", "production"),
+                integer(o, "warm-up-seconds", quick ? 5 : 20),
+                o.getOrDefault("mongo-uri", ""));
+        if (o.containsKey("mongo") && !List.of("h2", "memory").contains(o.get("mongo"))) {
             throw new IllegalArgumentException("--mongo: h2 (the local stack's default) or memory");
+        }
+        if (o.containsKey("mongo-uri") && o.containsKey("mongo")) {
+            throw new IllegalArgumentException("--mongo-uri names a MongoDB to use; --mongo picks the launcher's own");
+        }
+        if (!options.mongoUri().isEmpty() && !options.mongoUri().matches("mongodb(\\+srv)?://.+")) {
+            throw new IllegalArgumentException("--mongo-uri: a MongoDB connection string (mongodb://host:port/...)");
         }
         if (!options.launcherHeap().matches("[1-9][0-9]*[mg]")) {
             throw new IllegalArgumentException("--launcher-heap: a JVM heap size such as 2g or 6144m");
+        }
+        if (!options.serviceJvm().equals("production") && !options.serviceJvm().equals("local")) {
+            throw new IllegalArgumentException("--service-jvm: production (as deploy/Dockerfile runs them) or local (the local stack's own settings)");
+        }
+        if (options.warmUpSeconds() < 1 || options.warmUpSeconds() > 300) {
+            throw new IllegalArgumentException("--warm-up-seconds: 1 to 300");
         }
         if (options.portOffset() == 0 || options.portOffset() == 100) {
             throw new IllegalArgumentException("--port-offset 0 and 100 belong to the developer's stack and the system tests");
@@ -86,6 +111,26 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
             throw new IllegalArgumentException("--phases: one or more of " + ALL_PHASES);
         }
         return options;
+    }
+
+    /**
+     * What the bench adds to the local stack's JVM options of each service (see {@code ONEGRID_SERVICE_JVM_OPTIONS}
+     * in LocalStack): nothing for {@code local}. For {@code production}, the JIT and collector a JVM picks by itself
+     * on a server, as in deploy/Dockerfile, where the local stack stops the JIT at C1 and uses the serial collector
+     * in a 64–320 MB heap.
+     */
+    String serviceJvmOptions() {
+        return serviceJvm.equals("production") ? PRODUCTION_JVM : "";
+    }
+
+    /** The launcher's database options: its own database, or none and the services on {@code --mongo-uri}. */
+    List<String> launcherDatabaseArgs() {
+        return mongoUri.isEmpty() ? List.of("--mongo", mongo) : List.of("--mongo-uri", mongoUri);
+    }
+
+    /** Where the services' databases are, for the bench's own fixture writes. */
+    String databaseUri() {
+        return mongoUri.isEmpty() ? "mongodb://127.0.0.1:" + mongoPort() : mongoUri;
     }
 
     boolean runs(String phase) {
@@ -119,6 +164,8 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         m.put("portOffset", portOffset);
         m.put("mongo", mongo);
         m.put("launcherHeap", launcherHeap);
+        m.put("serviceJvm", serviceJvm);
+        m.put("warmUpSeconds", warmUpSeconds);
         m.put("intakeSteps", steps);
         m.put("stepSeconds", stepSeconds);
         m.put("freshnessRates", freshnessRates);

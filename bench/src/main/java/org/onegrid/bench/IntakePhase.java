@@ -64,7 +64,7 @@ final class IntakePhase {
         holding.forEach(t -> capacityBroke.put(t, false));
         List<OpenLoad.Step> steps = new ArrayList<>();
         Duration duration = Duration.ofSeconds(options.stepSeconds());
-        // A short warm-up so the first step does not measure class loading and JIT.
+        // Unmeasured load first, so that the steps measure compiled code, not class loading and the JIT at work.
         warmUp(load);
         for (int rate : options.steps()) {
             for (String target : List.copyOf(holding)) {
@@ -107,7 +107,7 @@ final class IntakePhase {
 
     private void warmUp(OpenLoad load) {
         int rate = Math.min(100, options.steps().get(0));
-        Duration d = Duration.ofSeconds(options.quick() ? 2 : 4);
+        Duration d = Duration.ofSeconds(options.warmUpSeconds());
         load.run(TRIVIAL, rate, d, n -> request(TRIVIAL, rate, n), null);
         load.run(DIRECT, rate, d, n -> api.hotlineCase(false, new HotlineCases(run + "-wd").located(n)), null);
         load.run(GATEWAY, rate, d, n -> api.hotlineCase(true, new HotlineCases(run + "-wg").located(n)), null);

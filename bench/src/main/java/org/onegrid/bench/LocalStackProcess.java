@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +58,7 @@ final class LocalStackProcess implements AutoCloseable {
      * Starts the stack and waits for READY. {@code environment} is added to the launcher's, which passes its own
      * environment on to every service JVM it starts.
      */
-    static LocalStackProcess start(Path root, Path data, int portOffset, String mongo, String heap,
+    static LocalStackProcess start(Path root, Path data, int portOffset, List<String> databaseArgs, String heap,
                                    Map<String, String> environment, Duration timeout) throws Exception {
         Path jar = root.resolve("platform/local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
@@ -64,12 +66,14 @@ final class LocalStackProcess implements AutoCloseable {
         }
         deleteRecursively(data);
         Files.createDirectories(data);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The broker and the Mongo-wire database live in the launcher; with the memory store, every
                 // document is on its heap.
                 "-Xmx" + heap, "-jar", jar.toString(), "--root", root.toString(), "--data", data.toString(),
-                "--port-offset", String.valueOf(portOffset), "--control", "stdin", "--mongo", mongo)
-                .redirectErrorStream(true);
+                "--port-offset", String.valueOf(portOffset), "--control", "stdin"));
+        command.addAll(databaseArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         LocalStackProcess stack = new LocalStackProcess(builder.start(), data.getParent().resolve("local-stack.out"));
         long deadline = System.nanoTime() + timeout.toNanos();

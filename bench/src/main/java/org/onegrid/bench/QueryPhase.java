@@ -80,7 +80,7 @@ final class QueryPhase {
     }
 
     private long removeFixture() {
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort())) {
+        try (MongoClient client = MongoClients.create(options.databaseUri())) {
             return client.getDatabase("onegrid-ticket").getCollection("tickets")
                     .deleteMany(com.mongodb.client.model.Filters.regex("_id", "^" + tickets.idPrefix()))
                     .getDeletedCount();
@@ -125,7 +125,7 @@ final class QueryPhase {
     }
 
     private long storeCount() {
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort())) {
+        try (MongoClient client = MongoClients.create(options.databaseUri())) {
             return client.getDatabase("onegrid-ticket").getCollection("tickets").estimatedDocumentCount();
         }
     }
@@ -187,7 +187,7 @@ final class QueryPhase {
 
     /** Writes tickets 0..count-1 (bulk inserts of 1,000) until done or the deadline; returns how many. */
     private int seed(int count, long deadline) {
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort())) {
+        try (MongoClient client = MongoClients.create(options.databaseUri())) {
             MongoCollection<Document> collection = client.getDatabase("onegrid-ticket").getCollection("tickets");
             List<Document> batch = new ArrayList<>(1000);
             long lastReport = System.nanoTime();

@@ -21,6 +21,27 @@ class BenchOptionsTest {
         assertThat(full.kafkaPort()).isEqualTo(9292);
         assertThat(full.launcherHeap()).isEqualTo("2g");
         assertThat(BenchOptions.parse("--mongo", "memory", "--launcher-heap", "8g").launcherHeap()).isEqualTo("8g");
+        assertThat(full.serviceJvmOptions()).contains("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC");
+        assertThat(full.warmUpSeconds()).isEqualTo(20);
+        assertThat(quick.warmUpSeconds()).isEqualTo(5);
+        assertThat(BenchOptions.parse("--service-jvm", "local").serviceJvmOptions()).isEmpty();
+    }
+
+    @Test
+    void aMongoUriReplacesTheLaunchersDatabase() {
+        BenchOptions own = BenchOptions.parse("--mongo", "memory");
+        assertThat(own.launcherDatabaseArgs()).containsExactly("--mongo", "memory");
+        assertThat(own.databaseUri()).isEqualTo("mongodb://127.0.0.1:27217");
+        BenchOptions external = BenchOptions.parse("--mongo-uri", "mongodb://db1:27017/?replicaSet=rs0");
+        assertThat(external.launcherDatabaseArgs()).containsExactly("--mongo-uri", "mongodb://db1:27017/?replicaSet=rs0");
+        assertThat(external.databaseUri()).isEqualTo("mongodb://db1:27017/?replicaSet=rs0");
+        assertThat(external.mongo()).isEqualTo("external");
+        assertThatThrownBy(() -> BenchOptions.parse("--mongo-uri", "mongodb://db1", "--mongo", "h2"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--mongo-uri", "db1:27017"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--mongo", "external"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -29,6 +50,8 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--port-offset", "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--phases", "intake,nap")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--launcher-heap", "lots")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--service-jvm", "fast")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--warm-up-seconds", "0")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
