@@ -81,7 +81,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 o.containsKey("mongo-uri") ? "external" : o.getOrDefault("mongo", "h2"),
                 o.getOrDefault("launcher-heap", "2g"),
                 o.getOrDefault("service-jvm", "production"),
-                integer(o, "warm-up-seconds", quick ? 5 : 20),
+                integer(o, "warm-up-seconds", quick ? 5 : 30),
                 o.getOrDefault("mongo-uri", ""));
         if (o.containsKey("mongo") && !List.of("h2", "memory").contains(o.get("mongo"))) {
             throw new IllegalArgumentException("--mongo: h2 (the local stack's default) or memory");

@@ -22,7 +22,7 @@ class BenchOptionsTest {
         assertThat(full.launcherHeap()).isEqualTo("2g");
         assertThat(BenchOptions.parse("--mongo", "memory", "--launcher-heap", "8g").launcherHeap()).isEqualTo("8g");
         assertThat(full.serviceJvmOptions()).contains("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC");
-        assertThat(full.warmUpSeconds()).isEqualTo(20);
+        assertThat(full.warmUpSeconds()).isEqualTo(30);
         assertThat(quick.warmUpSeconds()).isEqualTo(5);
         assertThat(BenchOptions.parse("--service-jvm", "local").serviceJvmOptions()).isEmpty();
     }
