@@ -128,7 +128,8 @@ public final class Bench {
                 }
                 results.add("memory", "resident, the stack (sum of rests → sum of peaks)",
                         String.format("%,d → %,d MB", restTotal / 1024, peakTotal / 1024), null, null,
-                        "services run with -Xmx320m (launcher's setting)");
+                        options.serviceJvmOptions().isEmpty() ? "services run with -Xmx320m (launcher's setting)"
+                                : "services run with " + options.serviceJvmOptions());
                 results.detail("memory", mem);
                 memory.phase("stop");
                 Map<String, Map<String, Double>> cpu = memory.cpuByPhase();
