@@ -80,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
             if (options.containsKey("mongo")) {
                 throw new IllegalArgumentException("--mongo-uri names a database to use; --mongo picks one to start");
             }
-            stack.externalMongoUri = externalMongoUri(options.get("mongo-uri"));
+            stack.externalMongoUri = LaunchOptions.externalMongoUri(options.get("mongo-uri"));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -144,7 +144,7 @@ public final class LocalStack implements AutoCloseable {
                     databaseInMemory ? "in memory only" : "files in " + data.resolve("mongo"));
         } else {
             System.out.printf("Database  %s (given with --mongo-uri, not started here)%n",
-                    withoutPassword(externalMongoUri));
+                    LaunchOptions.withoutPassword(externalMongoUri));
         }
         System.out.printf("Broker    %s (KRaft, logs in %s)%n", broker.bootstrapServers(), data.resolve("kafka"));
         for (ServiceSpec spec : specs) {
@@ -243,7 +243,7 @@ public final class LocalStack implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx320m", "-Xss512k",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
                     "-Duser.timezone=UTC"));
-            command.addAll(extraJvmOptions());
+            command.addAll(LaunchOptions.extraJvmOptions());
             command.addAll(List.of("-jar", spec.jar(root).toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -353,32 +353,6 @@ public final class LocalStack implements AutoCloseable {
             mongo.close();
             mongo = null;
         }
-    }
-
-    /**
-     * {@code ONEGRID_SERVICE_JVM_OPTIONS}, split at white space: added after the launcher's own options, so they win
-     * (the JVM takes the last of a repeated {@code -XX} or {@code -Xmx}). The defaults favour start-up on a small
-     * machine; a benchmark wants the full JIT instead ({@code -XX:TieredStopAtLevel=4}).
-     */
-    static List<String> extraJvmOptions() {
-        return jvmOptions(System.getenv("ONEGRID_SERVICE_JVM_OPTIONS"));
-    }
-
-    static List<String> jvmOptions(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
-    }
-
-    /** A MongoDB connection string, checked for its scheme only: the services' driver reads the rest. */
-    static String externalMongoUri(String uri) {
-        if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
-            throw new IllegalArgumentException("--mongo-uri: a MongoDB connection string (mongodb://host:port/...)");
-        }
-        return uri;
-    }
-
-    /** The connection string as printed: a password in it is replaced by stars. */
-    static String withoutPassword(String uri) {
-        return uri.replaceFirst("^(mongodb(?:\\+srv)?://[^:/@]+):[^@/]*@", "$1:***@");
     }
 
     private static String javaBinary() {
