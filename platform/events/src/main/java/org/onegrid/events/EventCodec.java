@@ -2,6 +2,8 @@ package org.onegrid.events;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,6 +24,20 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** A record's components without {@link OptionalField}: reflection parses generic signatures on each call. */
+    private static final ClassValue<List<RequiredComponent>> REQUIRED = new ClassValue<>() {
+        @Override
+        protected List<RequiredComponent> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components == null ? List.of() : Arrays.stream(components)
+                    .filter(c -> !c.isAnnotationPresent(OptionalField.class))
+                    .map(c -> new RequiredComponent(c.getName(), c.getType())).toList();
+        }
+    };
+
+    private record RequiredComponent(String name, Class<?> type) {
+    }
 
     private EventCodec() {
     }
@@ -90,16 +106,13 @@ public final class EventCodec {
         if (node == null || !node.isObject()) {
             return path.isEmpty() ? "(the payload is not a JSON object)" : path.substring(0, path.length() - 1);
         }
-        for (RecordComponent c : record.getRecordComponents()) {
-            if (c.isAnnotationPresent(OptionalField.class)) {
-                continue;
-            }
-            JsonNode value = node.get(c.getName());
+        for (RequiredComponent c : REQUIRED.get(record)) {
+            JsonNode value = node.get(c.name());
             if (value == null || value.isNull()) {
-                return path + c.getName();
+                return path + c.name();
             }
-            if (c.getType().isRecord()) {
-                String nested = missingField(c.getType(), value, path + c.getName() + ".");
+            if (c.type().isRecord()) {
+                String nested = missingField(c.type(), value, path + c.name() + ".");
                 if (nested != null) {
                     return nested;
                 }
