@@ -19,6 +19,7 @@ import org.onegrid.ticket.domain.CategoryRule;
 import org.onegrid.ticket.domain.GeoPoint;
 import org.onegrid.ticket.domain.GridCell;
 import org.onegrid.ticket.domain.GridLocator;
+import org.onegrid.ticket.domain.RatingTokens;
 import org.onegrid.ticket.domain.Ticket;
 import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketException;
@@ -161,7 +162,7 @@ public class TicketService {
      */
     public String reissueRatingToken(String ticketId) {
         String token = newRatingToken();
-        return tickets.replaceRatingTokenHash(ticketId, Ticket.hashToken(token)) ? token : null;
+        return tickets.replaceRatingTokenHash(ticketId, RatingTokens.hash(token)) ? token : null;
     }
 
     public TicketData get(String id) {

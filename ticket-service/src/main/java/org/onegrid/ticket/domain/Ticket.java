@@ -1,12 +1,8 @@
 package org.onegrid.ticket.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -76,7 +72,7 @@ public final class Ticket {
         d.requesterEmail = cmd.requesterEmail();
         d.urgency = cmd.urgency();
         d.promisedBy = cmd.promisedBy();
-        d.ratingTokenHash = ratingToken == null ? null : hashToken(ratingToken);
+        d.ratingTokenHash = ratingToken == null ? null : RatingTokens.hash(ratingToken);
         d.districtCode = cmd.districtCode();
         d.communityCode = cmd.communityCode();
         d.gridCode = cmd.gridCode();
@@ -237,9 +233,7 @@ public final class Ticket {
     public void rate(Actor actor, Instant now, String ratingToken, Rating rating, String comment,
                      CategoryRule category) {
         requireRole(actor, "rate", EnumSet.of(Role.REQUESTER));
-        if (d.ratingTokenHash == null || ratingToken == null
-                || !MessageDigest.isEqual(d.ratingTokenHash.getBytes(StandardCharsets.UTF_8),
-                hashToken(ratingToken).getBytes(StandardCharsets.UTF_8))) {
+        if (!RatingTokens.matches(d.ratingTokenHash, ratingToken)) {
             throw new TicketException.NotAllowed("only the requester holding this ticket's rating token may rate it");
         }
         requireState("rate", REPLIED);
@@ -332,31 +326,7 @@ public final class Ticket {
      * Stored alongside the ticket so that the checker finds its work with one indexed range query.
      */
     public Instant nextDeadlineCheck() {
-        Instant next = null;
-        if (d.status == REPORTED && d.firstResponse != null) {
-            next = earliest(next, pendingAt(d.firstResponse));
-        }
-        if (d.status.awaitsSolution() && d.solution != null) {
-            next = earliest(next, pendingAt(d.solution));
-        }
-        if (d.status == REPLIED) {
-            next = earliest(next, d.ratingDueAt);
-        }
-        return next;
-    }
-
-    private static Instant pendingAt(Deadline deadline) {
-        if (!deadline.warned()) {
-            return deadline.warnAt();
-        }
-        return deadline.escalated() ? null : deadline.dueAt();
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isBefore(b) ? a : b;
+        return DeadlineSchedule.next(d);
     }
 
     // ---- rules ----
@@ -401,18 +371,7 @@ public final class Ticket {
     }
 
     private void requireRole(Actor actor, String action, Set<Role> allowed) {
-        if (!allowed.contains(actor.role())) {
-            throw new TicketException.NotAllowed("a " + actor.role().header() + " may not " + action + " tickets");
-        }
-        if ((actor.role() == Role.DISPATCHER || actor.role() == Role.GRID_WORKER)
-                && !Objects.equals(actor.districtCode(), d.districtCode)) {
-            throw new TicketException.NotAllowed("ticket " + d.ticketNo + " belongs to district " + d.districtCode
-                    + ", not to the caller's district " + actor.districtCode());
-        }
-        if (actor.role() == Role.DEPARTMENT_HANDLER && !Objects.equals(actor.departmentCode(), d.departmentCode)) {
-            throw new TicketException.NotAllowed("ticket " + d.ticketNo + " is not assigned to the caller's department "
-                    + actor.departmentCode());
-        }
+        TicketAccess.require(actor, action, allowed, d);
     }
 
     private void requireState(String action, TicketStatus... allowed) {
@@ -435,15 +394,5 @@ public final class Ticket {
         d.updatedAt = now;
         d.history.add(new HistoryEntry(action, from, d.status, actor.userId(), actor.role(), now, comment, attachments));
         changes.add(change);
-    }
-
-    /** SHA-256 hex of a rating token; only the hash is stored. */
-    public static String hashToken(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.onegrid.testing.WithInfrastructure;
 import org.onegrid.ticket.api.TicketService;
 import org.onegrid.ticket.domain.Actor;
-import org.onegrid.ticket.domain.Ticket;
+import org.onegrid.ticket.domain.RatingTokens;
 import org.onegrid.ticket.domain.intake.HotlineSignature;
 import org.onegrid.ticket.store.GridStore;
 import org.onegrid.ticket.store.SanyaReferenceData;
@@ -270,7 +270,7 @@ class HotlineIntakeIT {
         String token = retried.body().path("ratingToken").asString();
         assertThat(token).isNotBlank().isNotEqualTo(orphan.ratingToken());
         assertThat(database.getCollection("tickets").find(Filters.eq("_id", orphan.ticket().id)).first()
-                .getString("ratingTokenHash")).isEqualTo(Ticket.hashToken(token));
+                .getString("ratingTokenHash")).isEqualTo(RatingTokens.hash(token));
     }
 
     @Test
