@@ -24,15 +24,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.onegrid.events.EventEnvelope;
 import org.onegrid.platform.kafka.outbox.Outbox;
-import org.onegrid.ticket.domain.Deadline;
-import org.onegrid.ticket.domain.GeoPoint;
 import org.onegrid.ticket.domain.HistoryEntry;
-import org.onegrid.ticket.domain.Rating;
-import org.onegrid.ticket.domain.Role;
 import org.onegrid.ticket.domain.Ticket;
 import org.onegrid.ticket.domain.TicketData;
 import org.onegrid.ticket.domain.TicketStatus;
-import org.onegrid.ticket.domain.Urgency;
 import org.springframework.stereotype.Component;
 
 /**
@@ -106,7 +101,7 @@ public class TicketStore {
      */
     public Created insert(Ticket ticket, List<EventEnvelope> events) {
         TicketData d = ticket.data();
-        Document doc = toDocument(ticket).append("version", 0L).append(Outbox.FIELD, Outbox.entries(d.id, events));
+        Document doc = TicketDocuments.toDocument(ticket).append("version", 0L).append(Outbox.FIELD, Outbox.entries(d.id, events));
         try {
             tickets.insertOne(doc);
             d.version = 0;
@@ -120,12 +115,12 @@ public class TicketStore {
             if (existing == null) {
                 throw e;
             }
-            return new Created(fromDocument(existing), false);
+            return new Created(TicketDocuments.fromDocument(existing), false);
         }
     }
 
     public Optional<TicketData> find(String id) {
-        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first()).map(TicketStore::fromDocument);
+        return Optional.ofNullable(tickets.find(Filters.eq("_id", id)).first()).map(TicketDocuments::fromDocument);
     }
 
     /**
@@ -134,7 +129,7 @@ public class TicketStore {
      * @return false if the version moved on (a concurrent command won)
      */
     public boolean update(Ticket ticket, long expectedVersion, List<EventEnvelope> events) {
-        Document doc = toDocument(ticket);
+        Document doc = TicketDocuments.toDocument(ticket);
         doc.remove("_id");
         List<Bson> updates = new ArrayList<>();
         doc.forEach((field, value) -> updates.add(Updates.set(field, value)));
@@ -160,7 +155,8 @@ public class TicketStore {
     }
 
     public boolean appendNote(String id, HistoryEntry note) {
-        return tickets.updateOne(Filters.eq("_id", id), Updates.combine(Updates.push("history", history(note)),
+        return tickets.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.push("history", TicketDocuments.history(note)),
                 Updates.set("updatedAt", Docs.date(note.at())), Updates.inc("version", 1L))).getModifiedCount() == 1;
     }
 
@@ -168,7 +164,7 @@ public class TicketStore {
         Bson filter = filter(q, now);
         Bson sort = ascending ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id");
         List<TicketData> items = tickets.find(filter).projection(new Document(Outbox.FIELD, 0)).sort(sort)
-                .skip(page * size).limit(size).map(TicketStore::fromDocument).into(new ArrayList<>());
+                .skip(page * size).limit(size).map(TicketDocuments::fromDocument).into(new ArrayList<>());
         return new Page<>(items, page, size, tickets.countDocuments(filter));
     }
 
@@ -181,7 +177,7 @@ public class TicketStore {
 
     public List<TicketData> mergedInto(String parentId) {
         return tickets.find(Filters.and(Filters.eq("parentTicketId", parentId),
-                Filters.eq("status", TicketStatus.MERGED.name()))).map(TicketStore::fromDocument)
+                Filters.eq("status", TicketStatus.MERGED.name()))).map(TicketDocuments::fromDocument)
                 .into(new ArrayList<>());
     }
 
@@ -200,26 +196,26 @@ public class TicketStore {
         tickets.find(Filters.and(Filters.gte("reportedAt", Docs.date(since)), Filters.ne("location", null),
                         Filters.in("status", names(TicketStatus.AWAITING_SOLUTION))))
                 .projection(new Document(Outbox.FIELD, 0).append("history", 0)).sort(Sorts.ascending("reportedAt"))
-                .map(TicketStore::fromDocument).forEach(action);
+                .map(TicketDocuments::fromDocument).forEach(action);
     }
 
     /** Tickets changed in [from, to), the most recently changed last: the source of Open311 request updates. */
     public List<TicketData> updatedBetween(Instant from, Instant to, int limit) {
         return tickets.find(Filters.and(Filters.gte("updatedAt", Docs.date(from)), Filters.lt("updatedAt", Docs.date(to))))
                 .projection(new Document(Outbox.FIELD, 0)).sort(Sorts.ascending("updatedAt", "_id")).limit(limit)
-                .map(TicketStore::fromDocument).into(new ArrayList<>());
+                .map(TicketDocuments::fromDocument).into(new ArrayList<>());
     }
 
     /** Tickets by id, in no particular order; unknown ids are left out. */
     public List<TicketData> findAll(List<String> ids) {
         return tickets.find(Filters.in("_id", ids)).projection(new Document(Outbox.FIELD, 0))
-                .map(TicketStore::fromDocument).into(new ArrayList<>());
+                .map(TicketDocuments::fromDocument).into(new ArrayList<>());
     }
 
     /** Like {@link #findAll} without the history: enough to judge state, place and time. */
     public List<TicketData> findWithoutHistory(List<String> ids) {
         return tickets.find(Filters.in("_id", ids)).projection(new Document(Outbox.FIELD, 0).append("history", 0))
-                .map(TicketStore::fromDocument).into(new ArrayList<>());
+                .map(TicketDocuments::fromDocument).into(new ArrayList<>());
     }
 
     public long count() {
@@ -279,155 +275,5 @@ public class TicketStore {
 
     private static List<String> names(Set<TicketStatus> statuses) {
         return statuses.stream().map(Enum::name).toList();
-    }
-
-    // ---- mapping ----
-
-    private static Document toDocument(Ticket ticket) {
-        TicketData d = ticket.data();
-        return new Document("_id", d.id)
-                .append("ticketNo", d.ticketNo)
-                .append("channel", d.channel)
-                .append("sourceRef", d.sourceRef)
-                .append("clientRequestId", d.clientRequestId)
-                .append("requestKey", d.clientRequestId != null ? "req:" + d.clientRequestId : "id:" + d.id)
-                .append("sourceKey", d.sourceRef != null ? d.channel + ":" + d.sourceRef : "id:" + d.id)
-                .append("title", d.title)
-                .append("description", d.description)
-                .append("address", d.address)
-                .append("location", d.location == null ? null
-                        : new Document("lat", d.location.lat()).append("lon", d.location.lon()))
-                .append("requester", new Document("name", d.requesterName).append("phone", d.requesterPhone)
-                        .append("ref", d.requesterRef).append("email", d.requesterEmail))
-                .append("ratingTokenHash", d.ratingTokenHash)
-                .append("districtCode", d.districtCode)
-                .append("communityCode", d.communityCode)
-                .append("gridCode", d.gridCode)
-                .append("categoryCode", d.categoryCode)
-                .append("departmentCode", d.departmentCode)
-                .append("status", d.status.name())
-                .append("parentTicketId", d.parentTicketId)
-                .append("likelyDuplicateOf", d.likelyDuplicateOf)
-                .append("escalationLevel", d.escalationLevel)
-                .append("reopenCount", d.reopenCount)
-                .append("dispatchCount", d.dispatchCount)
-                .append("rating", d.rating == null ? null : d.rating.name())
-                .append("ratingComment", d.ratingComment)
-                .append("resolutionSummary", d.resolutionSummary)
-                .append("replySummary", d.replySummary)
-                .append("lastReason", d.lastReason)
-                .append("resolvedOnTime", d.resolvedOnTime)
-                .append("reportedAt", Docs.date(d.reportedAt))
-                .append("acceptedAt", Docs.date(d.acceptedAt))
-                .append("firstResponseAt", Docs.date(d.firstResponseAt))
-                .append("dispatchedAt", Docs.date(d.dispatchedAt))
-                .append("resolvedAt", Docs.date(d.resolvedAt))
-                .append("repliedAt", Docs.date(d.repliedAt))
-                .append("closedAt", Docs.date(d.closedAt))
-                .append("updatedAt", Docs.date(d.updatedAt))
-                .append("urgency", d.urgency == null ? null : d.urgency.name())
-                .append("promisedBy", Docs.date(d.promisedBy))
-                .append("firstResponse", deadline(d.firstResponse))
-                .append("solution", deadline(d.solution))
-                .append("ratingDueAt", Docs.date(d.ratingDueAt))
-                .append("nextDeadlineCheckAt", Docs.date(ticket.nextDeadlineCheck()))
-                .append("history", d.history.stream().map(TicketStore::history).toList());
-    }
-
-    static TicketData fromDocument(Document doc) {
-        TicketData d = new TicketData();
-        d.id = doc.getString("_id");
-        d.ticketNo = doc.getString("ticketNo");
-        d.channel = doc.getString("channel");
-        d.sourceRef = doc.getString("sourceRef");
-        d.clientRequestId = doc.getString("clientRequestId");
-        d.title = doc.getString("title");
-        d.description = doc.getString("description");
-        d.address = doc.getString("address");
-        Document location = doc.get("location", Document.class);
-        d.location = location == null ? null : new GeoPoint(location.get("lat", Number.class).doubleValue(),
-                location.get("lon", Number.class).doubleValue());
-        Document requester = doc.get("requester", Document.class);
-        if (requester != null) {
-            d.requesterName = requester.getString("name");
-            d.requesterPhone = requester.getString("phone");
-            d.requesterRef = requester.getString("ref");
-            d.requesterEmail = requester.getString("email");
-        }
-        d.ratingTokenHash = doc.getString("ratingTokenHash");
-        d.districtCode = doc.getString("districtCode");
-        d.communityCode = doc.getString("communityCode");
-        d.gridCode = doc.getString("gridCode");
-        d.categoryCode = doc.getString("categoryCode");
-        d.departmentCode = doc.getString("departmentCode");
-        d.status = TicketStatus.valueOf(doc.getString("status"));
-        d.parentTicketId = doc.getString("parentTicketId");
-        d.likelyDuplicateOf = doc.getString("likelyDuplicateOf");
-        d.escalationLevel = Docs.intValue(doc, "escalationLevel");
-        d.reopenCount = Docs.intValue(doc, "reopenCount");
-        d.dispatchCount = Docs.intValue(doc, "dispatchCount");
-        d.rating = doc.getString("rating") == null ? null : Rating.valueOf(doc.getString("rating"));
-        d.ratingComment = doc.getString("ratingComment");
-        d.resolutionSummary = doc.getString("resolutionSummary");
-        d.replySummary = doc.getString("replySummary");
-        d.lastReason = doc.getString("lastReason");
-        d.resolvedOnTime = doc.getBoolean("resolvedOnTime");
-        d.reportedAt = Docs.instant(doc, "reportedAt");
-        d.acceptedAt = Docs.instant(doc, "acceptedAt");
-        d.firstResponseAt = Docs.instant(doc, "firstResponseAt");
-        d.dispatchedAt = Docs.instant(doc, "dispatchedAt");
-        d.resolvedAt = Docs.instant(doc, "resolvedAt");
-        d.repliedAt = Docs.instant(doc, "repliedAt");
-        d.closedAt = Docs.instant(doc, "closedAt");
-        d.updatedAt = Docs.instant(doc, "updatedAt");
-        d.urgency = doc.getString("urgency") == null ? null : Urgency.valueOf(doc.getString("urgency"));
-        d.promisedBy = Docs.instant(doc, "promisedBy");
-        d.firstResponse = deadline(doc.get("firstResponse", Document.class));
-        d.solution = deadline(doc.get("solution", Document.class));
-        d.ratingDueAt = Docs.instant(doc, "ratingDueAt");
-        d.history = new ArrayList<>(doc.getList("history", Document.class, List.of()).stream()
-                .map(TicketStore::history).toList());
-        d.version = Docs.longValue(doc, "version");
-        return d;
-    }
-
-    private static Document deadline(Deadline deadline) {
-        if (deadline == null) {
-            return null;
-        }
-        return new Document("kind", deadline.kind().name())
-                .append("startAt", Docs.date(deadline.startAt()))
-                .append("dueAt", Docs.date(deadline.dueAt()))
-                .append("warnAt", Docs.date(deadline.warnAt()))
-                .append("warned", deadline.warned())
-                .append("escalated", deadline.escalated());
-    }
-
-    private static Deadline deadline(Document doc) {
-        if (doc == null) {
-            return null;
-        }
-        return new Deadline(Deadline.Kind.valueOf(doc.getString("kind")), Docs.instant(doc, "startAt"),
-                Docs.instant(doc, "dueAt"), Docs.instant(doc, "warnAt"), Boolean.TRUE.equals(doc.getBoolean("warned")),
-                Boolean.TRUE.equals(doc.getBoolean("escalated")));
-    }
-
-    private static Document history(HistoryEntry h) {
-        return new Document("action", h.action())
-                .append("from", h.from() == null ? null : h.from().name())
-                .append("to", h.to().name())
-                .append("actorId", h.actorId())
-                .append("role", h.role().name())
-                .append("at", Docs.date(h.at()))
-                .append("comment", h.comment())
-                .append("attachments", h.attachments());
-    }
-
-    private static HistoryEntry history(Document doc) {
-        return new HistoryEntry(doc.getString("action"),
-                doc.getString("from") == null ? null : TicketStatus.valueOf(doc.getString("from")),
-                TicketStatus.valueOf(doc.getString("to")), doc.getString("actorId"),
-                Role.valueOf(doc.getString("role")), Docs.instant(doc, "at"), doc.getString("comment"),
-                doc.getList("attachments", String.class, List.of()));
     }
 }
