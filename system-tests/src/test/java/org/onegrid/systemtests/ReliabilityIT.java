@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -49,16 +45,12 @@ class ReliabilityIT {
     private static final int CRASH_CASES = Integer.getInteger("onegrid.system-tests.crash-cases", 900);
     private static final double CRASH_RATE = Double.parseDouble(System.getProperty("onegrid.system-tests.rate", "25"));
     private static final int OUTAGE_CASES = Integer.getInteger("onegrid.system-tests.outage-cases", 300);
-    private static final List<String> DATABASES = List.of("onegrid-ticket", "onegrid-talent", "onegrid-center",
-            "onegrid-analytics");
-    /** Each consumer's record of event ids it has handled (platform/kafka's inbox). */
-    private static final String INBOX = "processed_events";
     /** What the services emit on their own, on schedule, without any request. */
     private static final Set<String> CLOCK_DRIVEN_EVENTS = Set.of("onegrid.ticket.warned.v1",
             "onegrid.ticket.escalated.v1", "onegrid.talent.service-request-overdue.v1", "onegrid.center.wish-expired.v1");
 
     private Stack stack;
-    private MongoClient mongo;
+    private StackDatabases databases;
     private final Http http = new Http();
     private List<IntakeStream> streams;
     private String admin;
@@ -71,7 +63,7 @@ class ReliabilityIT {
     @BeforeAll
     void startStack() throws Exception {
         stack = Stack.start(ROOT, Path.of("target/system-test-data").toAbsolutePath());
-        mongo = MongoClients.create("mongodb://127.0.0.1:" + Stack.MONGO);
+        databases = new StackDatabases("mongodb://127.0.0.1:" + Stack.MONGO);
         streams = List.of(new GridReports(http, 20), new HotlineCases(http), new Open311Requests(http));
         admin = http.token("st-admin", "admin", null, null);
         analyst = http.token("st-analyst", "analyst", null, null);
@@ -83,8 +75,8 @@ class ReliabilityIT {
         System.out.println("==== OneGrid reliability summary ====");
         summary.forEach((k, v) -> System.out.printf("  %-34s %s%n", k, v));
         System.out.println("=====================================");
-        if (mongo != null) {
-            mongo.close();
+        if (databases != null) {
+            databases.close();
         }
         if (stack != null) {
             stack.close();
@@ -139,7 +131,7 @@ class ReliabilityIT {
             if (n == startAt) {
                 outage.forEach(CompletableFuture::join);
                 // Evidence that accepted cases waited in the outboxes while the broker was away.
-                summary.put("outbox entries waiting for the broker", undelivered());
+                summary.put("outbox entries waiting for the broker", databases.undelivered());
                 outage.add(CompletableFuture.runAsync(() -> run(stack::startBroker)));
             }
         });
@@ -151,7 +143,7 @@ class ReliabilityIT {
     @Test
     @Order(4)
     void everyAcceptedCaseIsExactlyOneTicketCountedOnceAndTheOutboxDrained() throws Exception {
-        MongoDatabase ticketDb = mongo.getDatabase("onegrid-ticket");
+        MongoDatabase ticketDb = databases.database("onegrid-ticket");
         var tickets = ticketDb.getCollection("tickets");
         List<String> duplicates = new ArrayList<>();
         List<String> lost = new ArrayList<>();
@@ -194,7 +186,8 @@ class ReliabilityIT {
         assertThat(lost).as("accepted cases without a ticket").isEmpty();
         assertThat(wrongTicket).as("accepted cases answered with another ticket's id").isEmpty();
 
-        eventually("outboxes drained", Duration.ofSeconds(120), () -> undelivered().isEmpty() ? true : null);
+        eventually("outboxes drained", Duration.ofSeconds(120),
+                () -> databases.undelivered().isEmpty() ? true : null);
         summary.put("outbox entries left", 0);
 
         Map<String, Long> expected = new TreeMap<>();
@@ -285,7 +278,7 @@ class ReliabilityIT {
         // What consumers write (inboxes, views) must stand still first, or their catching up looks like a change.
         Poison.awaitConsumersCaughtUp(Duration.ofSeconds(180));
         Instant corpusStarted = Instant.now();
-        Map<String, Long> before = documentCounts();
+        Map<String, Long> before = databases.documentCounts();
         List<HostileCorpus.Case> corpus = HostileCorpus.build(tyTicket);
         List<String> failures = new ArrayList<>();
         int refused = 0;
@@ -297,21 +290,23 @@ class ReliabilityIT {
                         http.token("st-hostile-" + who.role(), who.role(), who.district(), who.department())));
             }
             Http.Response r = http.send(c.method(), c.path(), token, c.body(), c.headers());
-            String why = verdict(c.path(), r);
+            String why = CleanRefusal.verdict(c.path(), r);
             if (why == null) {
                 refused++;
             } else {
                 failures.add(c.name() + " -> " + r.status() + " " + why + ": " + abbreviate(r.raw()));
             }
         }
-        eventually("outboxes drained", Duration.ofSeconds(60), () -> undelivered().isEmpty() ? true : null);
+        eventually("outboxes drained", Duration.ofSeconds(60),
+                () -> databases.undelivered().isEmpty() ? true : null);
         Poison.awaitConsumersCaughtUp(Duration.ofSeconds(180));
-        Map<String, Long> after = documentCounts();
+        Map<String, Long> after = databases.documentCounts();
         summary.put("hostile inputs tried / refused", corpus.size() + " / " + refused);
         System.out.println("Hostile input cases: " + corpus.size());
         assertThat(failures).as("hostile inputs not refused cleanly").isEmpty();
         assertThat(after).as("documents per collection, before and after the corpus").isEqualTo(before);
-        assertThat(eventsConsumedSince(corpusStarted)).as("events consumed while the corpus ran (only the clock's)")
+        assertThat(databases.eventsConsumedSince(corpusStarted))
+                .as("events consumed while the corpus ran (only the clock's)")
                 .isSubsetOf(CLOCK_DRIVEN_EVENTS);
     }
 
@@ -370,46 +365,10 @@ class ReliabilityIT {
                 .isGreaterThan(outcomes.size() * 9L / 10);
     }
 
-    /** Documents still carrying outbox entries, per database/collection. */
-    private Map<String, Long> undelivered() {
-        Map<String, Long> left = new TreeMap<>();
-        for (String name : DATABASES) {
-            MongoDatabase db = mongo.getDatabase(name);
-            for (String c : db.listCollectionNames()) {
-                long n = db.getCollection(c).countDocuments(Filters.exists("outbox.0"));
-                if (n > 0) {
-                    left.put(name + "/" + c, n);
-                }
-            }
-        }
-        return left;
-    }
-
-    /**
-     * Documents per collection, inboxes left out: deadline checks and wish expiry keep emitting while the corpus
-     * runs, and their events grow every consumer's inbox. {@link #eventsConsumedSince} checks those separately.
-     */
-    private Map<String, Long> documentCounts() {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String name : DATABASES) {
-            MongoDatabase db = mongo.getDatabase(name);
-            for (String c : db.listCollectionNames()) {
-                if (!c.equals(INBOX)) {
-                    counts.put(name + "/" + c, db.getCollection(c).countDocuments());
-                }
-            }
-        }
-        return counts;
-    }
-
-    private Set<String> eventsConsumedSince(Instant since) {
-        Set<String> types = new TreeSet<>();
-        for (String name : DATABASES) {
-            mongo.getDatabase(name).getCollection(INBOX).find(Filters.gte("processedAt", Date.from(since)))
-                    .projection(Projections.include("type"))
-                    .forEach(d -> types.add(d.getString("type")));
-        }
-        return types;
+    private String ticketOf(String district) {
+        String id = databases.reportedSystemTestTicketIn(district);
+        assertThat(id).as("a reported ticket in " + district).isNotNull();
+        return id;
     }
 
     private Map<String, Long> receivedPerDistrict() throws Exception {
@@ -420,40 +379,6 @@ class ReliabilityIT {
                     row.path("figures").path("received").asLong(), Long::sum);
         }
         return received;
-    }
-
-    private String ticketOf(String district) {
-        Document d = mongo.getDatabase("onegrid-ticket").getCollection("tickets")
-                .find(Filters.and(Filters.eq("districtCode", district), Filters.eq("status", "REPORTED"),
-                        Filters.regex("clientRequestId", "^st-"))).first();
-        assertThat(d).as("a reported ticket in " + district).isNotNull();
-        return String.valueOf(d.get("_id"));
-    }
-
-    /**
-     * null when the answer is a clean refusal: 4xx, problem+json (under /open311/ the specification's error list
-     * {@code [{"code": <status>, "description": …}]} is the service's format; the gateway's own refusals stay
-     * problem+json), no stack trace.
-     */
-    private static String verdict(String path, Http.Response r) {
-        if (r.status() >= 500) {
-            return "server error";
-        }
-        if (r.status() < 400) {
-            return "accepted";
-        }
-        boolean open311Error = path.startsWith("/open311/") && r.contentType().startsWith("application/json")
-                && r.json().isArray() && r.json().path(0).path("code").asInt() == r.status()
-                && !r.json().path(0).path("description").asString().isBlank();
-        if (!r.contentType().startsWith("application/problem+json") && !open311Error) {
-            return "content type " + r.contentType();
-        }
-        String body = r.raw();
-        if (body.contains("Exception") || body.contains("\tat ") || body.contains("at org.")
-                || body.contains("at java.")) {
-            return "stack trace or exception class in the body";
-        }
-        return null;
     }
 
     private static String abbreviate(String s) {
