@@ -20,19 +20,30 @@ final class TicketRecordDocuments {
     static Document toDocument(TicketRecord r, long version) {
         List<Document> events = new ArrayList<>();
         r.events().forEach((id, kind) -> events.add(new Document("id", id).append("kind", kind)));
-        return new Document("_id", r.ticketId())
+        Document d = new Document("_id", r.ticketId())
                 .append("version", version)
-                .append("events", events)
-                .append("latest", snapshot(r.latest()))
-                .append("latestAt", date(r.latestAt()))
-                .append("latestEventId", r.latestEventId())
-                .append("firstAcceptedAt", date(r.firstAcceptedAt()))
-                .append("firstResponseAt", date(r.firstResponseAt()))
-                .append("lastResolvedAt", date(r.lastResolvedAt()))
-                .append("lastRatedAt", date(r.lastRatedAt()))
-                .append("rating", r.rating())
-                .append("solvedOnTime", r.solvedOnTime())
-                .append("handlingWorkingHours", r.handlingWorkingHours());
+                .append("events", events);
+        put(d, "latest", snapshot(r.latest()));
+        put(d, "latestAt", date(r.latestAt()));
+        put(d, "latestEventId", r.latestEventId());
+        put(d, "firstAcceptedAt", date(r.firstAcceptedAt()));
+        put(d, "firstResponseAt", date(r.firstResponseAt()));
+        put(d, "lastResolvedAt", date(r.lastResolvedAt()));
+        put(d, "lastRatedAt", date(r.lastRatedAt()));
+        put(d, "rating", r.rating());
+        put(d, "solvedOnTime", r.solvedOnTime());
+        put(d, "handlingWorkingHours", r.handlingWorkingHours());
+        return d;
+    }
+
+    /**
+     * Absent rather than null: a record is written once per ticket per batch, and most tickets have most of these
+     * unset, so leaving them out makes the record smaller to send, store and index. Reading treats both alike.
+     */
+    private static void put(Document d, String field, Object value) {
+        if (value != null) {
+            d.append(field, value);
+        }
     }
 
     static TicketRecord fromDocument(Document d) {
@@ -50,21 +61,22 @@ final class TicketRecordDocuments {
         if (s == null) {
             return null;
         }
-        return new Document("ticketId", s.ticketId())
-                .append("channel", s.channel())
-                .append("districtCode", s.districtCode())
-                .append("communityCode", s.communityCode())
-                .append("gridCode", s.gridCode())
-                .append("categoryCode", s.categoryCode())
-                .append("departmentCode", s.departmentCode())
-                .append("status", s.status())
-                .append("escalationLevel", s.escalationLevel())
-                .append("reportedAt", date(s.reportedAt()))
-                .append("acceptedAt", date(s.acceptedAt()))
-                .append("firstResponseAt", date(s.firstResponseAt()))
-                .append("resolvedAt", date(s.resolvedAt()))
-                .append("firstResponseDueAt", date(s.firstResponseDueAt()))
-                .append("solutionDueAt", date(s.solutionDueAt()));
+        Document d = new Document("ticketId", s.ticketId());
+        put(d, "channel", s.channel());
+        put(d, "districtCode", s.districtCode());
+        put(d, "communityCode", s.communityCode());
+        put(d, "gridCode", s.gridCode());
+        put(d, "categoryCode", s.categoryCode());
+        put(d, "departmentCode", s.departmentCode());
+        put(d, "status", s.status());
+        d.append("escalationLevel", s.escalationLevel());
+        put(d, "reportedAt", date(s.reportedAt()));
+        put(d, "acceptedAt", date(s.acceptedAt()));
+        put(d, "firstResponseAt", date(s.firstResponseAt()));
+        put(d, "resolvedAt", date(s.resolvedAt()));
+        put(d, "firstResponseDueAt", date(s.firstResponseDueAt()));
+        put(d, "solutionDueAt", date(s.solutionDueAt()));
+        return d;
     }
 
     private static TicketSnapshot snapshot(Document d) {
