@@ -55,9 +55,8 @@ class ReliabilityIT {
     private List<IntakeStream> streams;
     private String admin;
     private String analyst;
-    private final Map<String, LoadDriver.Outcome> accepted = new LinkedHashMap<>();
-    private final Map<String, LoadDriver.Outcome> unknown = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
+    private final LoadLedger ledger = new LoadLedger(summary);
     private List<Poison.Sent> poison = List.of();
 
     @BeforeAll
@@ -113,7 +112,7 @@ class ReliabilityIT {
         crash.forEach(CompletableFuture::join);
         summary.put("crash run", String.format("%d cases in %.0f s, ticket-service SIGKILLed at case %d",
                 CRASH_CASES, (System.nanoTime() - started) / 1e9, killAt));
-        record(outcomes, driver, "crash");
+        ledger.record(outcomes, driver, "crash");
     }
 
     @Test
@@ -137,7 +136,7 @@ class ReliabilityIT {
         });
         outage.forEach(CompletableFuture::join);
         summary.put("broker outage", "broker stopped ~10 s during " + OUTAGE_CASES + " cases");
-        record(outcomes, driver, "outage");
+        ledger.record(outcomes, driver, "outage");
     }
 
     @Test
@@ -160,16 +159,16 @@ class ReliabilityIT {
                     idPerKey.put(key, String.valueOf(d.get("_id")));
                 }
             }
-            List<LoadDriver.Outcome> ok = accepted.values().stream().filter(o -> o.stream().equals(stream.name()))
-                    .toList();
+            List<LoadDriver.Outcome> ok = ledger.accepted.values().stream()
+                    .filter(o -> o.stream().equals(stream.name())).toList();
             List<String> doubled = perKey.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
                     .toList();
             List<String> missing = ok.stream().map(LoadDriver.Outcome::key).filter(k -> !perKey.containsKey(k))
                     .toList();
             wrongTicket.addAll(ok.stream().filter(o -> perKey.containsKey(o.key())
                     && !idPerKey.get(o.key()).equals(o.ticketId())).map(LoadDriver.Outcome::key).toList());
-            List<String> unknownKeys = unknown.values().stream().filter(o -> o.stream().equals(stream.name()))
-                    .map(LoadDriver.Outcome::key).toList();
+            List<String> unknownKeys = ledger.unknown.values().stream()
+                    .filter(o -> o.stream().equals(stream.name())).map(LoadDriver.Outcome::key).toList();
             long unknownMade = unknownKeys.stream().filter(perKey::containsKey).count();
             duplicates.addAll(doubled);
             lost.addAll(missing);
@@ -340,30 +339,6 @@ class ReliabilityIT {
     }
 
     // ---- helpers ----
-
-    private void record(Map<String, LoadDriver.Outcome> outcomes, LoadDriver driver, String phase) {
-        Map<LoadDriver.Result, Long> byResult = outcomes.values().stream()
-                .collect(Collectors.groupingBy(LoadDriver.Outcome::result, TreeMap::new, Collectors.counting()));
-        summary.put(phase + ": cases sent", outcomes.size() + " (" + driver.requestsSent.get() + " requests, "
-                + "retried 5xx " + driver.serverErrors.get() + ")");
-        summary.put(phase + ": outcomes", byResult);
-        summary.put(phase + ": statuses", new TreeMap<>(driver.statuses));
-        outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.ACCEPTED)
-                .forEach(o -> accepted.put(o.key(), o));
-        outcomes.values().stream().filter(o -> o.result() == LoadDriver.Result.UNKNOWN)
-                .forEach(o -> unknown.put(o.key(), o));
-        Map<String, Map<LoadDriver.Result, Long>> perStream = outcomes.values().stream()
-                .collect(Collectors.groupingBy(LoadDriver.Outcome::stream, TreeMap::new, Collectors.groupingBy(
-                        LoadDriver.Outcome::result, TreeMap::new, Collectors.counting())));
-        perStream.forEach((stream, results) -> summary.put(phase + ": " + stream, results));
-        List<LoadDriver.Outcome> unexpected = outcomes.values().stream()
-                .filter(o -> o.result() == LoadDriver.Result.UNEXPECTED).limit(5).toList();
-        assertThat(unexpected).as("answers that are neither acceptance nor a retryable refusal").isEmpty();
-        assertThat(driver.statuses.keySet()).as("while a service or the broker is down: 503 (or 502/504), never a 500")
-                .allMatch(status -> status < 500 || status == 502 || status == 503 || status == 504);
-        assertThat(byResult.getOrDefault(LoadDriver.Result.ACCEPTED, 0L)).as("most cases accepted in the end")
-                .isGreaterThan(outcomes.size() * 9L / 10);
-    }
 
     private String ticketOf(String district) {
         String id = databases.reportedSystemTestTicketIn(district);
