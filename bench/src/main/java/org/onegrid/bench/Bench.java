@@ -45,7 +45,12 @@ public final class Bench {
         env.put("ONEGRID_RATE_REFILL", "10000000");
         env.put("ONEGRID_GATEWAY_SECRET", gatewaySecret);
         env.put("HOTLINE_12345_SECRET", Api.HOTLINE_SECRET);
-        env.put("ONEGRID_SERVICE_JVM_OPTIONS", options.serviceJvmOptions());
+        Path gcLogs = target.resolve("bench-gc");
+        LocalStackProcess.deleteRecursively(gcLogs);
+        java.nio.file.Files.createDirectories(gcLogs);
+        String gcLog = GcPauses.logOption(gcLogs);
+        env.put("ONEGRID_SERVICE_JVM_OPTIONS",
+                (options.serviceJvmOptions() + " " + (gcLog == null ? "" : gcLog)).strip());
         Results results = new Results();
         System.out.printf("OneGrid bench %s: %s, %d cores, stack on port offset %d, database %s, service JVMs %s%n",
                 run, options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(),
@@ -61,8 +66,8 @@ public final class Bench {
             }
         }
         try (LocalStackProcess stack = LocalStackProcess.start(options.root(), target.resolve("bench-data"),
-                options.portOffset(), options.launcherDatabaseArgs(), options.launcherHeap(), env,
-                Duration.ofMinutes(5))) {
+                options.portOffset(), options.launcherDatabaseArgs(), options.launcherHeap(),
+                gcLog == null ? List.of() : List.of(gcLog), env, Duration.ofMinutes(5))) {
             // Ctrl-C stops the stack too (the launcher stops its services on SIGTERM).
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
             double readySeconds = (System.nanoTime() - stack.startedNanos) / 1e9;
@@ -141,6 +146,7 @@ public final class Bench {
                             .reduce((a, b) -> a + ", " + b).orElse("");
                     results.add("cpu", "CPU time in " + phaseName, String.format("%.0f s", total), null, null, top);
                 });
+                addPauses(results, GcPauses.byPhase(GcPauses.read(gcLogs, memory.processes()), memory.phaseStarts()));
             }
             if (!stack.alive()) {
                 results.note("the local stack process died during the run");
@@ -157,6 +163,25 @@ public final class Bench {
         Path md = target.resolve("bench-results.md");
         results.write(json, md, options.asMap(), minutes);
         System.out.printf("%.1f minutes. Results: %s and %s%n", minutes, json, md);
+    }
+
+    /** Per phase: the three longest pauses of any JVM, and the three JVMs that paused longest in total. */
+    private static void addPauses(Results results, Map<String, Map<String, GcPauses.Summary>> byPhase) {
+        results.detail("gcPausesByPhase", byPhase);
+        byPhase.forEach((phaseName, byProcess) -> {
+            String longest = byProcess.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue(
+                            java.util.Comparator.comparingDouble(GcPauses.Summary::longestMillis).reversed()))
+                    .limit(3).map(e -> String.format("%s %.0f ms", e.getKey(), e.getValue().longestMillis()))
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+            String total = byProcess.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue(
+                            java.util.Comparator.comparingDouble(GcPauses.Summary::totalMillis).reversed()))
+                    .limit(3).map(e -> String.format("%s %d pauses, %.0f ms", e.getKey(), e.getValue().count(),
+                            e.getValue().totalMillis()))
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            results.add("gc", "longest collection pauses in " + phaseName, longest, null, null, "in all: " + total);
+        });
     }
 
     interface Phase {

@@ -59,7 +59,8 @@ final class LocalStackProcess implements AutoCloseable {
      * environment on to every service JVM it starts.
      */
     static LocalStackProcess start(Path root, Path data, int portOffset, List<String> databaseArgs, String heap,
-                                   Map<String, String> environment, Duration timeout) throws Exception {
+                                   List<String> jvmOptions, Map<String, String> environment, Duration timeout)
+            throws Exception {
         Path jar = root.resolve("platform/local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package first (bench/run.sh does)");
@@ -70,7 +71,9 @@ final class LocalStackProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The broker and the Mongo-wire database live in the launcher; with the memory store, every
                 // document is on its heap.
-                "-Xmx" + heap, "-jar", jar.toString(), "--root", root.toString(), "--data", data.toString(),
+                "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--root", root.toString(), "--data", data.toString(),
                 "--port-offset", String.valueOf(portOffset), "--control", "stdin"));
         command.addAll(databaseArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -111,7 +114,7 @@ final class LocalStackProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

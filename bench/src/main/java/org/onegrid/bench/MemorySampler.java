@@ -3,6 +3,8 @@ package org.onegrid.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ final class MemorySampler implements AutoCloseable {
     private volatile String phase = "start";
     private final Map<String, Long> cpuAtPhaseStart = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> cpuByPhase = new LinkedHashMap<>();
+    private final List<Map.Entry<String, Instant>> phaseStarts = new ArrayList<>();
 
     /**
      * Finds the service JVMs among the launcher's children by the jar on their command line (only its children:
@@ -56,6 +59,7 @@ final class MemorySampler implements AutoCloseable {
         rest.forEach((name, kb) -> peak.put(name, kb));
         rest.keySet().forEach(name -> peakPhase.put(name, phase));
         pids.forEach((name, pid) -> cpuAtPhaseStart.put(name, cpuTicks(pid)));
+        phaseStarts.add(Map.entry(phase, Instant.now()));
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -72,6 +76,17 @@ final class MemorySampler implements AutoCloseable {
             return sum;
         });
         this.phase = name;
+        phaseStarts.add(Map.entry(name, Instant.now()));
+    }
+
+    /** Each phase's name and start, in order (the first is the sampler's own start). */
+    synchronized List<Map.Entry<String, Instant>> phaseStarts() {
+        return List.copyOf(phaseStarts);
+    }
+
+    /** The sampled processes by name, with their pids. */
+    Map<String, Long> processes() {
+        return new LinkedHashMap<>(pids);
     }
 
     /** CPU seconds per process in each phase so far (the current phase not yet included). */
