@@ -48,6 +48,16 @@ final class HotlineHttp {
         this.base = "http://localhost:" + port;
     }
 
+    /** A case number no earlier test used. */
+    static String caseNo() {
+        return "SY12345-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** A made-up mobile number. */
+    static String phone() {
+        return "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    }
+
     static Map<String, Object> hotlineCase(String caseNo, String phone, String content, String category) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("caseNo", caseNo);
