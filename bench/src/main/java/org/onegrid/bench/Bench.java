@@ -1,9 +1,11 @@
 package org.onegrid.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class Bench {
         env.put("HOTLINE_12345_SECRET", Api.HOTLINE_SECRET);
         Path gcLogs = target.resolve("bench-gc");
         LocalStackProcess.deleteRecursively(gcLogs);
-        java.nio.file.Files.createDirectories(gcLogs);
+        Files.createDirectories(gcLogs);
         String gcLog = GcPauses.logOption(gcLogs);
         env.put("ONEGRID_SERVICE_JVM_OPTIONS",
                 (options.serviceJvmOptions() + " " + (gcLog == null ? "" : gcLog)).strip());
@@ -171,12 +173,12 @@ public final class Bench {
         byPhase.forEach((phaseName, byProcess) -> {
             String longest = byProcess.entrySet().stream()
                     .sorted(Map.Entry.comparingByValue(
-                            java.util.Comparator.comparingDouble(GcPauses.Summary::longestMillis).reversed()))
+                            Comparator.comparingDouble(GcPauses.Summary::longestMillis).reversed()))
                     .limit(3).map(e -> String.format("%s %.0f ms", e.getKey(), e.getValue().longestMillis()))
                     .reduce((a, b) -> a + ", " + b).orElse("");
             String total = byProcess.entrySet().stream()
                     .sorted(Map.Entry.comparingByValue(
-                            java.util.Comparator.comparingDouble(GcPauses.Summary::totalMillis).reversed()))
+                            Comparator.comparingDouble(GcPauses.Summary::totalMillis).reversed()))
                     .limit(3).map(e -> String.format("%s %d pauses, %.0f ms", e.getKey(), e.getValue().count(),
                             e.getValue().totalMillis()))
                     .reduce((a, b) -> a + "; " + b).orElse("");
