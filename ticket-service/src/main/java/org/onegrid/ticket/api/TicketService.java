@@ -67,6 +67,8 @@ public class TicketService {
 
     public static final String DEFAULT_CATEGORY = "other";
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+    /** The nearest few first: the nearest is usually still open and decides alone. */
+    private static final int DUPLICATE_CANDIDATES_FIRST_READ = 2;
     private static final int DUPLICATE_CANDIDATES_PER_READ = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -228,9 +230,11 @@ public class TicketService {
         }
         List<String> near = nearby.near(t.categoryCode, t.location, t.reportedAt.minus(LikelyDuplicates.WINDOW),
                 LikelyDuplicates.RADIUS_M);
-        // Nearest first, a few at a time: most of the nearest are still open, so one read usually decides.
-        for (int i = 0; i < near.size(); i += DUPLICATE_CANDIDATES_PER_READ) {
-            int end = Math.min(near.size(), i + DUPLICATE_CANDIDATES_PER_READ);
+        // Nearest first, a few at a time: most of the nearest are still open, so the first read usually decides,
+        // and each candidate read is a whole ticket to decode.
+        int read = DUPLICATE_CANDIDATES_FIRST_READ;
+        for (int i = 0; i < near.size(); i += read, read = DUPLICATE_CANDIDATES_PER_READ) {
+            int end = Math.min(near.size(), i + read);
             var candidates = tickets.findWithoutHistory(near.subList(i, end));
             var found = LikelyDuplicates.of(t.id, t.categoryCode, t.location, t.reportedAt, candidates);
             if (found.isPresent()) {

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the likely-duplicate check looks: per category and {@link NearbyCells cell}, the latest tickets reported
- * there. Keyed by {@code _id}, so a check reads nine small documents whatever the number of tickets — on MongoDB
- * and on the embedded server, which has no secondary indexes and would otherwise scan every ticket. Derived data:
- * written after the ticket, so a crash in between only costs that ticket's chance of being flagged as the
+ * there. Keyed by {@code _id}, so a check reads up to four small documents whatever the number of tickets — on
+ * MongoDB and on the embedded server, which has no secondary indexes and would otherwise scan every ticket. Derived
+ * data: written after the ticket, so a crash in between only costs that ticket's chance of being flagged as the
  * original of a later report; the check still reads the tickets themselves for their current state.
  */
 @Component
@@ -51,7 +51,8 @@ public class NearbyTickets {
      * nearest first: a hot spot can hold hundreds, and the nearest open one is usually among the first few.
      */
     public List<String> near(String categoryCode, GeoPoint location, Instant since, double radiusM) {
-        List<String> keys = NearbyCells.around(location).stream().map(cell -> key(categoryCode, cell)).toList();
+        List<String> keys = NearbyCells.around(location, radiusM).stream().map(cell -> key(categoryCode, cell))
+                .toList();
         Map<String, Double> distances = new HashMap<>();
         for (Document cell : cells.find(Filters.in("_id", keys))) {
             for (Document entry : cell.getList("recent", Document.class, List.of())) {

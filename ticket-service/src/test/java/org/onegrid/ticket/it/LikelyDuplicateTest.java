@@ -71,6 +71,20 @@ class LikelyDuplicateTest extends IntegrationTestBase {
         assertThat(ticket(later).path("likelyDuplicateOf").asString()).isEqualTo(misfiled);
     }
 
+    @Test
+    void pastTheNearestThatAreNoLongerOpenTheNearestOpenOneIsFlagged() {
+        double lat = LAT + 0.0080;
+        String original = report("illegal-construction", lat + 0.0005, LON); // ~55 m from the last report
+        for (int k = 1; k <= 3; k++) {
+            // ~11, 22 and 33 m away: nearer than the original, and merged into it.
+            String repeat = report("illegal-construction", lat + 0.0001 * k, LON);
+            JsonNode merged = command(repeat, "merge", Caller.dispatcher("TY"), Map.of("parentTicketId", original));
+            assertThat(merged.path("status").asString()).isEqualTo("MERGED");
+        }
+        String later = report("illegal-construction", lat, LON);
+        assertThat(ticket(later).path("likelyDuplicateOf").asString()).isEqualTo(original);
+    }
+
     private String report(String category, double lat, double lon) {
         Response created = post("/tickets", Caller.worker("TY"), Map.of("clientRequestId",
                 UUID.randomUUID().toString(), "title", "违建 " + category, "lat", lat, "lon", lon,
