@@ -8,6 +8,7 @@ import static org.onegrid.testing.it.TwoServices.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -129,7 +130,7 @@ class OutboxCrashIT {
             OutboxRelay crashing = new OutboxRelay(db, List.of(AppealPublisherApp.COLLECTION), template,
                     Duration.ofHours(1)) {
                 @Override
-                protected void acknowledge(MongoCollection<Document> collection, Object id, List<String> eventIds) {
+                protected void acknowledge(MongoCollection<Document> collection, Map<Object, List<String>> sent) {
                     throw new IllegalStateException("simulated crash after the broker acknowledged the send");
                 }
             };
