@@ -17,13 +17,23 @@ import java.util.Map;
  * is t minus their 2xx time. This assumes analytics takes cases in acknowledgement order (it nearly does: three
  * partitions, one consumer), and t is the end of the poll, so each figure is an upper bound by up to one poll
  * (interval + query time, reported alongside).
+ *
+ * <p>A run meets the target only if the stack answered at least 95 % of the offered rate. At a rate it cannot take,
+ * the answers queue behind the work: many cases are in the figures before their 2xx reaches the load generator
+ * (counted as 0, see the note), so the figure says little about freshness at that rate.
  */
 final class FreshnessPhase {
 
     private static final String FIGURES = "/api/analytics/tickets/figures?district=YC&channel=HOTLINE_12345";
     private static final long POLL_MILLIS = 20;
 
-    record Run(int rate, int acked, int seen, Latencies.Summary freshness, Latencies.Summary poll, String note) {
+    /** {@code achieved}: 2xx answers per second of the run; {@code answers}: their latencies. */
+    record Run(int rate, int acked, int seen, Latencies.Summary freshness, Latencies.Summary poll, double achieved,
+               Latencies.Summary answers, String note) {
+        /** The rate was taken, not only offered: freshness at a rate the stack cannot take says little. */
+        boolean rateHeld() {
+            return achieved >= 0.95 * rate;
+        }
     }
 
     private final Api api;
@@ -120,10 +130,12 @@ final class FreshnessPhase {
             }
         }
         int seen = (int) Math.min(sorted.size(), Math.max(0, last - base));
-        String note = String.format("%s; %d sent, %d 2xx (%s); %d counted before their 2xx arrived (clamped to 0)",
-                before, step.offered(), step.ok(), step.errorKinds().isEmpty() ? "no errors" : step.errorKinds(),
+        String note = String.format("%s; %d sent, %d 2xx (%s), %.0f/s answered (2xx p99 %.0f ms); %d counted before "
+                        + "their 2xx arrived (clamped to 0)", before, step.offered(), step.ok(),
+                step.errorKinds().isEmpty() ? "no errors" : step.errorKinds(), step.achieved(), step.latency().p99(),
                 negative);
-        return new Run(rate, sorted.size(), seen, freshness.summary(), pollTimes.summary(), note);
+        return new Run(rate, sorted.size(), seen, freshness.summary(), pollTimes.summary(), step.achieved(),
+                step.latency(), note);
     }
 
     void run(List<Integer> rates, Results results) throws Exception {
@@ -133,12 +145,14 @@ final class FreshnessPhase {
             System.out.printf("  freshness at %d/s: %d of %d seen, p50 %.0f ms, p99 %.0f ms (poll p50 %.0f ms)%n",
                     rate, r.seen(), r.acked(), r.freshness().p50(), r.freshness().p99(), r.poll().p50());
             String figure = r.freshness().count() == 0 ? "nothing seen"
-                    : String.format("p50 %.0f ms, p99 %.0f ms (%d of %d cases seen)", r.freshness().p50(),
-                    r.freshness().p99(), r.seen(), r.acked());
+                    : String.format("p50 %.0f ms, p99 %.0f ms (%d of %d cases seen%s)", r.freshness().p50(),
+                    r.freshness().p99(), r.seen(), r.acked(),
+                    r.rateHeld() ? "" : String.format("; answered at only %.0f/s", r.achieved()));
             boolean atTarget = rate >= 500;
             results.add("freshness", "2xx → analytics figures at " + rate + "/s", figure,
                     atTarget ? "p99 ≤ 1 s at 500/s" : null,
-                    atTarget ? r.freshness().count() > 0 && r.seen() == r.acked() && r.freshness().p99() <= 1000 : null,
+                    atTarget ? r.freshness().count() > 0 && r.seen() == r.acked() && r.freshness().p99() <= 1000
+                            && r.rateHeld() : null,
                     String.format("poll p50 %.0f ms every %d ms; %s", r.poll().p50(), POLL_MILLIS, r.note()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rate", rate);
@@ -146,6 +160,8 @@ final class FreshnessPhase {
             m.put("seen", r.seen());
             m.put("freshnessMs", r.freshness());
             m.put("pollMs", r.poll());
+            m.put("achievedPerSecond", r.achieved());
+            m.put("answerMs", r.answers());
             m.put("note", r.note());
             detail.add(m);
             IntakePhase.pause(3000);
