@@ -23,6 +23,7 @@ import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.Test;
 import org.onegrid.events.EventCodec;
 import org.onegrid.events.EventEnvelope;
+import org.onegrid.events.InvalidEventException;
 import org.onegrid.events.Topics;
 import org.onegrid.events.center.CenterEvents;
 import org.onegrid.platform.kafka.EventFactory;
@@ -97,7 +98,12 @@ class OutboxRelayBatchIT {
         }
     }
 
+    /** The record's event id; null for what other tests put on the topic that is no event (a poison record). */
     private static String eventId(String value) {
-        return EventCodec.decode(value).id();
+        try {
+            return EventCodec.decode(value).id();
+        } catch (InvalidEventException e) {
+            return null;
+        }
     }
 }
