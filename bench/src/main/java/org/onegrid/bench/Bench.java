@@ -83,7 +83,8 @@ public final class Bench {
                 if (options.runs("intake")) {
                     memory.phase("intake");
                     peak = phase(results, "intake", () -> {
-                        IntakePhase.Outcome o = new IntakePhase(api, options, run).run(results);
+                        IntakePhase.Outcome o = new IntakePhase(api, options, run,
+                                new CpuPerRequest(memory.stackProcesses(), MemorySampler::cpuTicks)).run(results);
                         // The freshness peak: the sustained rate, or on a machine too busy for one, the capacity.
                         return o.peak(IntakePhase.GATEWAY) > 0 ? o.peak(IntakePhase.GATEWAY)
                                 : o.capacityPeak(IntakePhase.GATEWAY);

@@ -46,11 +46,13 @@ final class IntakePhase {
     private final Api api;
     private final BenchOptions options;
     private final String run;
+    private final CpuPerRequest cpu;
 
-    IntakePhase(Api api, BenchOptions options, String run) {
+    IntakePhase(Api api, BenchOptions options, String run, CpuPerRequest cpu) {
         this.api = api;
         this.options = options;
         this.run = run;
+        this.cpu = cpu;
     }
 
     Outcome run(Results results) {
@@ -68,6 +70,7 @@ final class IntakePhase {
         warmUp(load);
         for (int rate : options.steps()) {
             for (String target : List.copyOf(holding)) {
+                Map<String, Long> cpuBefore = cpu.snapshot();
                 OpenLoad.Step step = load.run(target, rate, duration, n -> request(target, rate, n), null);
                 steps.add(step);
                 boolean held = step.sustained(MAX_P99_MS, MAX_ERROR_PERCENT);
@@ -80,13 +83,19 @@ final class IntakePhase {
                 } else {
                     broke.put(target, true);
                 }
-                if (step.sustained(CAPACITY_P99_MS, MAX_ERROR_PERCENT)) {
+                boolean withinCapacity = step.sustained(CAPACITY_P99_MS, MAX_ERROR_PERCENT);
+                if (withinCapacity) {
                     capacity.put(target, step);
                 } else {
                     holding.remove(target);
                     capacityBroke.put(target, true);
                 }
+                // The pause belongs to the step: the relay and the consumers finish its cases' events in it.
                 pause(2000);
+                if (withinCapacity) {
+                    // An overloaded step's CPU also goes to requests that time out: not the cost of an answer.
+                    cpu.add(target, cpuBefore, cpu.snapshot(), step.ok());
+                }
             }
             if (holding.isEmpty()) {
                 break;
@@ -157,6 +166,7 @@ final class IntakePhase {
             results.add("intake", "capacity " + target + " (p99 ≤ 1 s)", figure, null, null,
                     o.capacityBroke().get(target) ? "next step broke: " + capacityWhy(o, target) : "top step held");
         }
+        reportCpu(results);
         int gw = o.peak(GATEWAY);
         int direct = o.peak(DIRECT);
         int trivial = o.peak(TRIVIAL);
@@ -175,6 +185,34 @@ final class IntakePhase {
                 directBroke ? "" : "direct did not break: its capacity, and so the ratio, is not known");
         results.add("intake", "gateway ÷ trivial endpoint (capacity, p99 ≤ 1 s)", ratio(gwCap, trivialCap), null, null,
                 o.capacityBroke().get(TRIVIAL) ? "" : "the trivial endpoint did not break: its ceiling is higher");
+    }
+
+    private void reportCpu(Results results) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Map<String, Object>> detail = new ArrayList<>();
+        for (String target : List.of(GATEWAY, DIRECT, TRIVIAL)) {
+            Map<String, Double> ms = cpu.perRequestMs(target);
+            if (ms.isEmpty()) {
+                continue;
+            }
+            double total = cpu.totalMs(target);
+            StringBuilder parts = new StringBuilder();
+            ms.entrySet().stream().limit(4).forEach(e -> parts.append(parts.isEmpty() ? "" : ", ")
+                    .append(String.format("%s %.2f", e.getKey(), e.getValue())));
+            double bound = CpuPerRequest.cpuBound(total, cores);
+            results.add("intake", "stack CPU per answered request, " + target,
+                    String.format("%.2f ms: %s", total, parts), null, null,
+                    String.format("over %,d answers in the steps within the 1 s bound; CPU alone would allow about "
+                            + "%,.0f/s on %d cores", cpu.answered(target), bound, cores));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", target);
+            m.put("answered", cpu.answered(target));
+            m.put("msPerRequest", ms);
+            m.put("totalMs", total);
+            m.put("cpuBoundPerSecond", Math.round(bound));
+            detail.add(m);
+        }
+        results.detail("intakeCpu", detail);
     }
 
     private static String nextStepWhy(Outcome o, String target) {

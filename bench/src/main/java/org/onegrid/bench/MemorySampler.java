@@ -35,6 +35,8 @@ final class MemorySampler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The name of the bench's own process among {@link #processes()}. */
+    static final String BENCH = "bench itself (load generator)";
     private volatile String phase = "start";
     private final Map<String, Long> cpuAtPhaseStart = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> cpuByPhase = new LinkedHashMap<>();
@@ -46,7 +48,7 @@ final class MemorySampler implements AutoCloseable {
      */
     MemorySampler(long launcherPid) {
         pids.put("launcher (broker + database)", launcherPid);
-        pids.put("bench itself (load generator)", ProcessHandle.current().pid());
+        pids.put(BENCH, ProcessHandle.current().pid());
         List<ProcessHandle> children = ProcessHandle.of(launcherPid).map(p -> p.children().toList()).orElse(List.of());
         for (String module : MODULES) {
             String jar = "/" + module + "/target/" + module + ".jar";
@@ -87,6 +89,13 @@ final class MemorySampler implements AutoCloseable {
     /** The sampled processes by name, with their pids. */
     Map<String, Long> processes() {
         return new LinkedHashMap<>(pids);
+    }
+
+    /** The stack's processes (the launcher and the services), without the bench's own. */
+    Map<String, Long> stackProcesses() {
+        Map<String, Long> stack = processes();
+        stack.remove(BENCH);
+        return stack;
     }
 
     /** CPU seconds per process in each phase so far (the current phase not yet included). */

@@ -1,0 +1,52 @@
+package org.onegrid.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class CpuPerRequestTest {
+
+    private final Map<Long, Long> ticks = new HashMap<>(Map.of(1L, 1_000L, 2L, 5_000L));
+    private final CpuPerRequest cpu = new CpuPerRequest(Map.of("gateway", 1L, "ticket-service", 2L), ticks::get);
+
+    @Test
+    void dividesWhatEachProcessUsedAcrossTheStepsByTheAnswers() {
+        var before = cpu.snapshot();
+        ticks.put(1L, 1_100L); // 1 s of gateway
+        ticks.put(2L, 5_250L); // 2.5 s of ticket-service
+        cpu.add("hotline", before, cpu.snapshot(), 400);
+        before = cpu.snapshot();
+        ticks.put(1L, 1_200L);
+        ticks.put(2L, 5_500L);
+        cpu.add("hotline", before, cpu.snapshot(), 600);
+
+        // 2 s and 5 s over 1,000 answers, the larger first.
+        assertThat(cpu.perRequestMs("hotline")).containsExactly(Map.entry("ticket-service", 5.0),
+                Map.entry("gateway", 2.0));
+        assertThat(cpu.totalMs("hotline")).isCloseTo(7.0, Offset.offset(1e-9));
+        assertThat(cpu.answered("hotline")).isEqualTo(1_000);
+    }
+
+    @Test
+    void keepsTargetsApartAndReportsNothingForATargetWithoutAnswers() {
+        var before = cpu.snapshot();
+        ticks.put(2L, 5_100L);
+        cpu.add("liveness", before, cpu.snapshot(), 1_000);
+        cpu.add("hotline", cpu.snapshot(), cpu.snapshot(), 0);
+
+        assertThat(cpu.perRequestMs("liveness")).containsEntry("ticket-service", 1.0).containsEntry("gateway", 0.0);
+        assertThat(cpu.perRequestMs("hotline")).isEmpty();
+        assertThat(cpu.perRequestMs("never run")).isEmpty();
+    }
+
+    @Test
+    void theCpuBoundIsTheCoresOverTheCostOfOneRequest() {
+        assertThat(CpuPerRequest.cpuBound(10, 2)).isEqualTo(200);
+        assertThat(CpuPerRequest.cpuBound(2, 2)).isEqualTo(1_000);
+        assertThat(CpuPerRequest.cpuBound(0, 2)).isZero();
+    }
+}
