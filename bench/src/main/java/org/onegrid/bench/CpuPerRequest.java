@@ -6,9 +6,10 @@ import java.util.function.ToLongFunction;
 
 /**
  * What one answered request costs the machine: the CPU time each process of the stack used during an intake target's
- * steps (and the pause after each, in which the relay and the consumers finish its events), divided by the 2xx
- * answers. Unlike a step's p99, which a collection pause or a neighbour's build can break, this moves little between
- * runs, and it gives the rate the machine's cores could serve if CPU were the only limit.
+ * steps (and the pause after each, in which the relay and the consumers finish its events), less what the idle
+ * stack uses in as long (timers, heartbeats, polls), divided by the 2xx answers. Unlike a step's p99, which a
+ * collection pause or a neighbour's build can break, this moves little between runs, and it gives the rate the
+ * machine's cores could serve if CPU were the only limit.
  */
 final class CpuPerRequest {
 
@@ -16,6 +17,7 @@ final class CpuPerRequest {
     private final ToLongFunction<Long> ticksOf;
     private final Map<String, Map<String, Long>> ticks = new LinkedHashMap<>();
     private final Map<String, Long> answered = new LinkedHashMap<>();
+    private final Map<String, Double> idleTicksPerSecond = new LinkedHashMap<>();
 
     /** {@code pids}: the stack's processes by name; {@code ticksOf}: a process's CPU ticks (1/100 s) so far. */
     CpuPerRequest(Map<String, Long> pids, ToLongFunction<Long> ticksOf) {
@@ -30,10 +32,29 @@ final class CpuPerRequest {
         return now;
     }
 
-    /** Counts what the processes used between two snapshots towards {@code target}'s {@code ok} answers. */
-    void add(String target, Map<String, Long> before, Map<String, Long> after, long ok) {
+    /** Records what each process uses when the stack has nothing to do, from two snapshots {@code seconds} apart. */
+    void idle(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        after.forEach((name, t) -> idleTicksPerSecond.put(name,
+                Math.max(0, t - before.getOrDefault(name, t)) / Math.max(seconds, 1e-9)));
+    }
+
+    /** Each process's idle CPU, in milliseconds per second. */
+    Map<String, Double> idleMsPerSecond() {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        idleTicksPerSecond.forEach((name, t) -> ms.put(name, t * 1000.0 / MemorySampler.TICKS_PER_SECOND));
+        return ms;
+    }
+
+    /**
+     * Counts what the processes used between two snapshots {@code seconds} apart, less their idle use in that time,
+     * towards {@code target}'s {@code ok} answers.
+     */
+    void add(String target, Map<String, Long> before, Map<String, Long> after, double seconds, long ok) {
         Map<String, Long> used = ticks.computeIfAbsent(target, t -> new LinkedHashMap<>());
-        after.forEach((name, t) -> used.merge(name, Math.max(0, t - before.getOrDefault(name, t)), Long::sum));
+        after.forEach((name, t) -> {
+            double idle = idleTicksPerSecond.getOrDefault(name, 0.0) * seconds;
+            used.merge(name, Math.max(0, Math.round(t - before.getOrDefault(name, t) - idle)), Long::sum);
+        });
         answered.merge(target, ok, Long::sum);
     }
 

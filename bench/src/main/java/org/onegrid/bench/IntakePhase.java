@@ -68,9 +68,11 @@ final class IntakePhase {
         Duration duration = Duration.ofSeconds(options.stepSeconds());
         // Unmeasured load first, so that the steps measure compiled code, not class loading and the JIT at work.
         warmUp(load);
+        measureIdle();
         for (int rate : options.steps()) {
             for (String target : List.copyOf(holding)) {
                 Map<String, Long> cpuBefore = cpu.snapshot();
+                long stepStarted = System.nanoTime();
                 OpenLoad.Step step = load.run(target, rate, duration, n -> request(target, rate, n), null);
                 steps.add(step);
                 boolean held = step.sustained(MAX_P99_MS, MAX_ERROR_PERCENT);
@@ -94,7 +96,7 @@ final class IntakePhase {
                 pause(2000);
                 if (withinCapacity) {
                     // An overloaded step's CPU also goes to requests that time out: not the cost of an answer.
-                    cpu.add(target, cpuBefore, cpu.snapshot(), step.ok());
+                    cpu.add(target, cpuBefore, cpu.snapshot(), (System.nanoTime() - stepStarted) / 1e9, step.ok());
                 }
             }
             if (holding.isEmpty()) {
@@ -104,6 +106,15 @@ final class IntakePhase {
         Outcome outcome = new Outcome(best, broke, capacity, capacityBroke, steps);
         report(outcome, results);
         return outcome;
+    }
+
+    /** The stack's CPU with nothing to do, after the warm-up's events have settled: subtracted from every step. */
+    private void measureIdle() {
+        pause(3000);
+        Map<String, Long> before = cpu.snapshot();
+        long started = System.nanoTime();
+        pause(5000);
+        cpu.idle(before, cpu.snapshot(), (System.nanoTime() - started) / 1e9);
     }
 
     private HttpRequest.Builder request(String target, int rate, long n) {
@@ -202,14 +213,17 @@ final class IntakePhase {
             double bound = CpuPerRequest.cpuBound(total, cores);
             results.add("intake", "stack CPU per answered request, " + target,
                     String.format("%.2f ms: %s", total, parts), null, null,
-                    String.format("over %,d answers in the steps within the 1 s bound; CPU alone would allow about "
-                            + "%,.0f/s on %d cores", cpu.answered(target), bound, cores));
+                    String.format("over %,d answers in the steps within the 1 s bound, the idle stack's %.0f ms/s "
+                            + "taken off; CPU alone would allow about %,.0f/s on %d cores", cpu.answered(target),
+                            cpu.idleMsPerSecond().values().stream().mapToDouble(Double::doubleValue).sum(), bound,
+                            cores));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", target);
             m.put("answered", cpu.answered(target));
             m.put("msPerRequest", ms);
             m.put("totalMs", total);
             m.put("cpuBoundPerSecond", Math.round(bound));
+            m.put("idleMsPerSecond", cpu.idleMsPerSecond());
             detail.add(m);
         }
         results.detail("intakeCpu", detail);

@@ -18,11 +18,11 @@ class CpuPerRequestTest {
         var before = cpu.snapshot();
         ticks.put(1L, 1_100L); // 1 s of gateway
         ticks.put(2L, 5_250L); // 2.5 s of ticket-service
-        cpu.add("hotline", before, cpu.snapshot(), 400);
+        cpu.add("hotline", before, cpu.snapshot(), 10, 400);
         before = cpu.snapshot();
         ticks.put(1L, 1_200L);
         ticks.put(2L, 5_500L);
-        cpu.add("hotline", before, cpu.snapshot(), 600);
+        cpu.add("hotline", before, cpu.snapshot(), 10, 600);
 
         // 2 s and 5 s over 1,000 answers, the larger first.
         assertThat(cpu.perRequestMs("hotline")).containsExactly(Map.entry("ticket-service", 5.0),
@@ -35,12 +35,28 @@ class CpuPerRequestTest {
     void keepsTargetsApartAndReportsNothingForATargetWithoutAnswers() {
         var before = cpu.snapshot();
         ticks.put(2L, 5_100L);
-        cpu.add("liveness", before, cpu.snapshot(), 1_000);
-        cpu.add("hotline", cpu.snapshot(), cpu.snapshot(), 0);
+        cpu.add("liveness", before, cpu.snapshot(), 10, 1_000);
+        cpu.add("hotline", cpu.snapshot(), cpu.snapshot(), 10, 0);
 
         assertThat(cpu.perRequestMs("liveness")).containsEntry("ticket-service", 1.0).containsEntry("gateway", 0.0);
         assertThat(cpu.perRequestMs("hotline")).isEmpty();
         assertThat(cpu.perRequestMs("never run")).isEmpty();
+    }
+
+    @Test
+    void whatTheIdleStackUsesInAsLongIsNotChargedToTheRequests() {
+        var before = cpu.snapshot();
+        ticks.put(1L, 1_010L); // the gateway idles at 20 ms/s
+        ticks.put(2L, 5_020L); // ticket-service at 40 ms/s
+        cpu.idle(before, cpu.snapshot(), 5);
+        assertThat(cpu.idleMsPerSecond()).containsEntry("gateway", 20.0).containsEntry("ticket-service", 40.0);
+
+        before = cpu.snapshot();
+        ticks.put(1L, 1_010L + 20 + 100); // 10 s: 0.2 s idle + 1 s of requests
+        ticks.put(2L, 5_020L + 40 + 300); // 10 s: 0.4 s idle + 3 s of requests
+        cpu.add("hotline", before, cpu.snapshot(), 10, 1_000);
+
+        assertThat(cpu.perRequestMs("hotline")).containsEntry("gateway", 1.0).containsEntry("ticket-service", 3.0);
     }
 
     @Test
