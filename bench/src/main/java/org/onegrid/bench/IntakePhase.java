@@ -227,6 +227,15 @@ final class IntakePhase {
             detail.add(m);
         }
         results.detail("intakeCpu", detail);
+        double gateway = cpu.totalMs(GATEWAY);
+        double direct = cpu.totalMs(DIRECT);
+        if (gateway > 0 && direct > 0) {
+            // The ratio of the rates the CPU would allow: unlike the steps', it is not rounded to a whole step.
+            results.add("intake", "gateway ÷ direct (by CPU per answered request)",
+                    String.format("%.0f %% (%.2f of %.2f ms)", direct * 100 / gateway, direct, gateway), "≥ 60 %",
+                    direct / gateway >= 0.6, String.format("the rates the CPU would allow: %,.0f/s of %,.0f/s",
+                            CpuPerRequest.cpuBound(gateway, cores), CpuPerRequest.cpuBound(direct, cores)));
+        }
     }
 
     private static String nextStepWhy(Outcome o, String target) {
