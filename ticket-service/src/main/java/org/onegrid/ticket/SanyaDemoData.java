@@ -63,9 +63,7 @@ public class SanyaDemoData implements DemoData {
 
     @Override
     public Map<String, Long> load(MongoDatabase database) {
-        SanyaReferenceData.saveReference(grids);
-        List<GridCell> cells = SanyaReferenceData.grids();
-        cells.forEach(grids::save);
+        List<GridCell> cells = SanyaReferenceData.saveWithGrids(grids);
         // The day so far: reports every quarter of an hour over the last ten hours, each handled in steps of
         // twenty minutes, so dashboards show a spread over time, some on time and some overdue.
         Instant start = tickets.now().minus(Duration.ofHours(10));

@@ -111,6 +111,14 @@ public final class SanyaReferenceData {
                 WorkingDuration.parse(solution), overrides);
     }
 
+    /** Upserts the reference data and Sanya's grid register: what the demo data and the tests start from. */
+    public static List<GridCell> saveWithGrids(GridStore store) {
+        saveReference(store);
+        List<GridCell> cells = grids();
+        cells.forEach(store::save);
+        return cells;
+    }
+
     /** Upserts districts, communities, departments and categories (the data every deployment needs). */
     public static void saveReference(GridStore store) {
         DISTRICTS.forEach(store::save);

@@ -86,8 +86,7 @@ abstract class IntegrationTestBase {
     @BeforeEach
     void gridRegister() {
         // Upserts: harmless to repeat, and every test sees the same register.
-        SanyaReferenceData.saveReference(grids);
-        SanyaReferenceData.grids().forEach(grids::save);
+        SanyaReferenceData.saveWithGrids(grids);
     }
 
     Response post(String path, Caller caller, Object body) {

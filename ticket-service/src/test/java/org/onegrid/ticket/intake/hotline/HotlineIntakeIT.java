@@ -57,8 +57,7 @@ class HotlineIntakeIT {
 
     @BeforeEach
     void setUp() {
-        SanyaReferenceData.saveReference(grids);
-        SanyaReferenceData.grids().forEach(grids::save);
+        SanyaReferenceData.saveWithGrids(grids);
         http = new HotlineHttp(port);
     }
 

@@ -60,8 +60,7 @@ class HotlineRestartIT {
                 "spring.jmx.enabled=false").map(p -> "--" + p).toArray(String[]::new);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(TicketServiceApplication.class).run(args);
         GridStore grids = ctx.getBean(GridStore.class);
-        SanyaReferenceData.saveReference(grids);
-        SanyaReferenceData.grids().forEach(grids::save);
+        SanyaReferenceData.saveWithGrids(grids);
         return ctx;
     }
 

@@ -53,8 +53,7 @@ class HotlineStatusCallbacksIT {
 
     @BeforeEach
     void setUp() {
-        SanyaReferenceData.saveReference(grids);
-        SanyaReferenceData.grids().forEach(grids::save);
+        SanyaReferenceData.saveWithGrids(grids);
         http = new HotlineHttp(port);
     }
 
