@@ -23,6 +23,7 @@ public final class EventCodec {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(UtcInstants.module())
             .build();
 
     /** A record's components without {@link OptionalField}: reflection parses generic signatures on each call. */
