@@ -17,6 +17,8 @@ import java.util.Set;
  * @param freshnessSeconds   how long each freshness run sends
  * @param events             synthetic ticket events produced for the replay phase
  * @param eventsPerTicket    events per synthetic ticket (1 to 6: reported, accepted, dispatched, resolved, replied, rated)
+ * @param eventsApart        0: a ticket's events follow each other on the topic; N: its next event comes N tickets
+ *                           later (as on a live topic, where a ticket is rated days after it was reported)
  * @param storeTickets       tickets written into ticket-service's store for the list query
  * @param seedSeconds        the longest the bench spends writing them (the list query then runs over what is there)
  * @param querySamples       requests per query (sequential), each query also bounded by {@code queryBudgetSeconds}
@@ -33,7 +35,7 @@ import java.util.Set;
  *                           measure compiled code and not the JIT at work
  */
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
-                    List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket,
+                    List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket, int eventsApart,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
                     int rebuildSeconds, Set<String> phases, String mongo, String launcherHeap, String serviceJvm,
                     int warmUpSeconds, String mongoUri) {
@@ -42,7 +44,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
     static final String USAGE = """
             usage: bench/run.sh [--quick] [--steps 100,200,...] [--step-seconds N] [--freshness-rates 100,500]
-                                [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--store-tickets N] [--seed-seconds N]
+                                [--freshness-seconds N] [--events N] [--events-per-ticket 1..6] [--events-apart N] [--store-tickets N] [--seed-seconds N]
                                 [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
                                 [--live-seconds N] [--rebuild-seconds N]
                                 [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
@@ -70,6 +72,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 integer(o, "freshness-seconds", quick ? 5 : 10),
                 integer(o, "events", quick ? 50_000 : 1_000_000),
                 integer(o, "events-per-ticket", 3),
+                integer(o, "events-apart", 0),
                 integer(o, "store-tickets", quick ? 50_000 : 1_000_000),
                 integer(o, "seed-seconds", quick ? 60 : 240),
                 integer(o, "query-samples", quick ? 20 : 100),
@@ -106,6 +109,9 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         }
         if (options.eventsPerTicket() < 1 || options.eventsPerTicket() > 6) {
             throw new IllegalArgumentException("--events-per-ticket must be 1 to 6");
+        }
+        if (options.eventsApart() < 0 || options.eventsApart() > 1_000_000) {
+            throw new IllegalArgumentException("--events-apart: 0 (a ticket's events in a row) to 1000000 tickets");
         }
         if (!ALL_PHASES.containsAll(options.phases())) {
             throw new IllegalArgumentException("--phases: one or more of " + ALL_PHASES);

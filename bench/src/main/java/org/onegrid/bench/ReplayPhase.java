@@ -59,7 +59,8 @@ final class ReplayPhase {
         System.out.printf("  produced %,d events (%,d tickets) in %.1f s%n", options.events(), ticketCount, produceSeconds);
         results.add("replay", "produce " + String.format("%,d", options.events()) + " events (plain producer)",
                 String.format("%,.0f events/s", options.events() / produceSeconds), null, null,
-                String.format("%,d synthetic tickets, lz4, acks=all", ticketCount));
+                String.format("%,d synthetic tickets%s, lz4, acks=all", ticketCount, options.eventsApart() == 0
+                        ? "" : String.format(", a ticket's events %,d tickets apart", options.eventsApart())));
         detail.put("produceSeconds", produceSeconds);
         detail.put("tickets", ticketCount);
 
@@ -131,34 +132,28 @@ final class ReplayPhase {
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicLong acked = new AtomicLong();
-        int produced = 0;
-        int ticket = 0;
+        int ticketCount;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            while (produced < events) {
-                int stages = tickets.stages(ticket);
-                for (int s = 0; s < stages && produced < events; s++) {
-                    EventEnvelope e = tickets.event(ticket, s);
-                    producer.send(new ProducerRecord<>(Topics.TICKET, tickets.id(ticket), EventCodec.encode(e)),
-                            (meta, ex) -> {
-                                if (ex != null) {
-                                    failure.compareAndSet(null, ex);
-                                } else {
-                                    acked.incrementAndGet();
-                                }
-                            });
-                    produced++;
-                }
-                ticket++;
+            ticketCount = tickets.inTopicOrder(events, options.eventsApart(), (ticket, stage) -> {
+                EventEnvelope e = tickets.event(ticket, stage);
+                producer.send(new ProducerRecord<>(Topics.TICKET, tickets.id(ticket), EventCodec.encode(e)),
+                        (meta, ex) -> {
+                            if (ex != null) {
+                                failure.compareAndSet(null, ex);
+                            } else {
+                                acked.incrementAndGet();
+                            }
+                        });
                 if (failure.get() != null) {
                     throw failure.get();
                 }
-            }
+            });
             producer.flush();
         }
         if (failure.get() != null) {
             throw failure.get();
         }
-        return ticket;
+        return ticketCount;
     }
 
     /** Reads the whole ticket topic once: {records, seconds}. */

@@ -49,6 +49,43 @@ final class SyntheticTickets {
         return eventsPerTicket <= 3 ? 1 + i % (2 * eventsPerTicket - 1) : eventsPerTicket;
     }
 
+    /** One event of the replay: ticket i's stage s. */
+    interface EventSink {
+        void accept(int ticket, int stage) throws Exception;
+    }
+
+    /**
+     * Hands the first {@code events} events to the sink in topic order and returns how many tickets they cover.
+     * With {@code apart} 0 a ticket's events come in a row; otherwise ticket i's stage s comes right after ticket
+     * i + s·apart is reported, so a ticket's life is spread over the topic, as on a live one (reported today,
+     * rated days later). Each ticket's own events stay in order.
+     */
+    int inTopicOrder(int events, int apart, EventSink sink) throws Exception {
+        int tickets = 0;
+        for (int counted = 0; counted < events; tickets++) {
+            counted += stages(tickets);
+        }
+        int produced = 0;
+        if (apart == 0) {
+            for (int i = 0; produced < events; i++) {
+                for (int s = 0; s < stages(i) && produced < events; s++, produced++) {
+                    sink.accept(i, s);
+                }
+            }
+            return tickets;
+        }
+        for (int step = 0; produced < events; step++) {
+            for (int s = 0; s < STATUS_AFTER.size() && produced < events; s++) {
+                int i = step - s * apart;
+                if (i >= 0 && i < tickets && s < stages(i)) {
+                    sink.accept(i, s);
+                    produced++;
+                }
+            }
+        }
+        return tickets;
+    }
+
     String id(int i) {
         return idPrefix() + i;
     }

@@ -33,9 +33,12 @@ import org.springframework.stereotype.Component;
  * Rebuilds the views by replaying the topics from the beginning into a fresh generation, then switches readers to it
  * in one write. While it runs, the live consumer applies events past the replay's end offsets to both generations
  * ({@link ReplayHorizon}), so nothing that arrives during the replay is missed; the merge is idempotent, so an event
- * applied by both is counted once. Events are
- * replayed in batches ({@code onegrid.analytics.rebuild.batch-size} records): folded per ticket in memory, then
- * written with one bulk request per batch.
+ * applied by both is counted once.
+ *
+ * <p>A replay folds each ticket's events in memory and writes the ticket's record once for many of its events. A
+ * ticket's life is spread over the topic (reported today, rated days later), so the fold keeps a window of the
+ * {@code onegrid.analytics.rebuild.window-tickets} tickets touched last; when the window is full, the
+ * {@code onegrid.analytics.rebuild.batch-size} tickets touched longest ago are written with one bulk request.
  */
 @Component
 public class ViewRebuilder {
@@ -58,14 +61,17 @@ public class ViewRebuilder {
     private final ReplayHorizon horizon;
     private final Clock clock;
     private final int batchSize;
+    private final int windowTickets;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(null, "IDLE", null, 0, 0, 0, null, null, null));
 
     public ViewRebuilder(ConsumerFactory<String, String> consumers, TicketViewUpdater updater,
                          ActivityEventUpdater activities, TicketViewStore store, ActivityEventStore activityStore,
                          ViewGenerations generations, ReplayHorizon horizon, Clock clock,
-                         @Value("${onegrid.analytics.rebuild.batch-size:10000}") int batchSize) {
+                         @Value("${onegrid.analytics.rebuild.batch-size:10000}") int batchSize,
+                         @Value("${onegrid.analytics.rebuild.window-tickets:50000}") int windowTickets) {
         this.batchSize = batchSize;
+        this.windowTickets = windowTickets;
         this.consumers = consumers;
         this.updater = updater;
         this.activities = activities;
@@ -102,7 +108,7 @@ public class ViewRebuilder {
         Map<String, Object> overrides = Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "analytics-rebuild-" + started.id(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(batchSize, 5_000));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         try (Consumer<String, String> consumer = consumers.createConsumer(null, null, null, toProperties(overrides))) {
             List<TopicPartition> partitions = List.of(Topics.TICKET, Topics.TALENT, Topics.CENTER).stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream())
@@ -116,9 +122,9 @@ public class ViewRebuilder {
             long processed = 0;
             long invalid = 0;
             update(started, generation, processed, total, invalid);
-            Map<String, List<TicketChange>> tickets = new LinkedHashMap<>();
+            // In the order touched last (access order): the head is the ticket whose next event is least likely.
+            Map<String, List<TicketChange>> window = new LinkedHashMap<>(16, 0.75f, true);
             List<Document> activity = new ArrayList<>();
-            int pending = 0;
             boolean done = caughtUp(consumer, end);
             while (!done) {
                 List<ConsumerRecord<String, String>> polled = new ArrayList<>();
@@ -131,11 +137,12 @@ public class ViewRebuilder {
                 // it runs in parallel; folding and writing stay on this thread (the merge ignores order anyway).
                 for (Object decoded : polled.parallelStream().map(this::decode).toList()) {
                     if (decoded instanceof TicketChange change) {
-                        tickets.computeIfAbsent(change.ticket().ticketId(), id -> new ArrayList<>()).add(change);
-                        pending++;
+                        window.computeIfAbsent(change.ticket().ticketId(), id -> new ArrayList<>()).add(change);
+                        if (window.size() >= windowTickets + batchSize) {
+                            updater.applyAll(generation, leastRecentlyTouched(window, batchSize));
+                        }
                     } else if (decoded instanceof Document document) {
                         activity.add(document);
-                        pending++;
                     } else {
                         // The live consumer sent this record to the DLT; the replay skips it the same way.
                         invalid++;
@@ -143,16 +150,14 @@ public class ViewRebuilder {
                     processed++;
                 }
                 done = caughtUp(consumer, end);
-                // Folding many events per write is what makes the replay fast: a ticket's events within one batch
-                // become one read and one write, and the writes of a batch go as one bulk request.
-                if (pending >= batchSize || done) {
-                    updater.applyAll(generation, tickets);
-                    activities.applyAll(generation, activity);
-                    tickets.clear();
-                    activity.clear();
-                    pending = 0;
-                    update(started, generation, processed, total, invalid);
+                while (done && !window.isEmpty()) {
+                    updater.applyAll(generation, leastRecentlyTouched(window, batchSize));
                 }
+                if (activity.size() >= batchSize || done) {
+                    activities.applyAll(generation, activity);
+                    activity.clear();
+                }
+                update(started, generation, processed, total, invalid);
             }
             int previous = generations.current().active();
             generations.switchTo(generation);
@@ -171,6 +176,19 @@ public class ViewRebuilder {
         } finally {
             horizon.clear(generation);
         }
+    }
+
+    /** Takes up to n tickets out of the window, those touched longest ago first. */
+    private static Map<String, List<TicketChange>> leastRecentlyTouched(Map<String, List<TicketChange>> window,
+                                                                        int n) {
+        Map<String, List<TicketChange>> oldest = new LinkedHashMap<>();
+        var entries = window.entrySet().iterator();
+        while (entries.hasNext() && oldest.size() < n) {
+            var entry = entries.next();
+            oldest.put(entry.getKey(), entry.getValue());
+            entries.remove();
+        }
+        return oldest;
     }
 
     /** A ticket record's change, an activity event's document, or null for a record the live consumer rejects. */
