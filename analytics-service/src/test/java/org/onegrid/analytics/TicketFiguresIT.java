@@ -28,13 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A known set of ticket events, published out of order and partly twice through the real broker, gives exact
- * figures over HTTP, in CSV and in Prometheus; and a rebuild from the topic gives back the very same views. The
- * rebuild's window is a few tickets here, so that tickets leave it and come back (read again, written again).
+ * figures over HTTP, in CSV and in Prometheus; and a rebuild from the topic gives back the very same views.
  */
 @WithInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.mongodb.database=it-analytics", "onegrid.analytics.metrics-refresh=500ms",
-                "onegrid.analytics.rebuild.window-tickets=3", "onegrid.analytics.rebuild.batch-size=2"})
+        properties = {"spring.mongodb.database=it-analytics", "onegrid.analytics.metrics-refresh=500ms"})
 class TicketFiguresIT {
 
     private static final Instant MORNING = Instant.parse("2026-11-02T01:00:00Z");
