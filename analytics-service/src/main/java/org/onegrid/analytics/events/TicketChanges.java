@@ -20,7 +20,7 @@ final class TicketChanges {
         EventType<?> type = EventCatalog.find(envelope.type())
                 .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
         Object payload = EventCodec.payload(envelope, type);
-        String kind = envelope.type().split("\\.")[2];
+        String kind = shared(envelope.type().split("\\.")[2]);
         String rating = null;
         Boolean onTime = null;
         Double hours = null;
@@ -45,9 +45,18 @@ final class TicketChanges {
         return facts;
     }
 
+    /**
+     * One copy of each code: a replay holds the changes of tens of thousands of tickets at once (see
+     * {@link ViewRebuilder}), and these few values would otherwise be a new string in every change.
+     */
+    private static String shared(String code) {
+        return code == null ? null : code.intern();
+    }
+
     private static TicketSnapshot snapshot(TicketFacts f) {
-        return new TicketSnapshot(f.ticketId(), f.channel(), f.districtCode(), f.communityCode(), f.gridCode(),
-                f.categoryCode(), f.departmentCode(), f.status(), f.escalationLevel(), f.reportedAt(),
+        return new TicketSnapshot(f.ticketId(), shared(f.channel()), shared(f.districtCode()),
+                shared(f.communityCode()), shared(f.gridCode()), shared(f.categoryCode()), shared(f.departmentCode()),
+                shared(f.status()), f.escalationLevel(), f.reportedAt(),
                 f.acceptedAt(), f.firstResponseAt(), f.resolvedAt(), f.firstResponseDueAt(), f.solutionDueAt());
     }
 }

@@ -69,7 +69,7 @@ public class ViewRebuilder {
                          ActivityEventUpdater activities, TicketViewStore store, ActivityEventStore activityStore,
                          ViewGenerations generations, ReplayHorizon horizon, Clock clock,
                          @Value("${onegrid.analytics.rebuild.batch-size:10000}") int batchSize,
-                         @Value("${onegrid.analytics.rebuild.window-tickets:50000}") int windowTickets) {
+                         @Value("${onegrid.analytics.rebuild.window-tickets:100000}") int windowTickets) {
         this.batchSize = batchSize;
         this.windowTickets = windowTickets;
         this.consumers = consumers;

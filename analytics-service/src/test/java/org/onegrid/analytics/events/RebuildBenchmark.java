@@ -74,7 +74,7 @@ public final class RebuildBenchmark {
                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             ViewRebuilder rebuilder = new ViewRebuilder(new DefaultKafkaConsumerFactory<>(config), updater, activities,
-                    store, activityStore, generations, horizon, clock, 10_000, 50_000);
+                    store, activityStore, generations, horizon, clock, 10_000, 100_000);
             long started = System.nanoTime();
             rebuilder.start();
             while (!"DONE".equals(rebuilder.progress().state())) {
