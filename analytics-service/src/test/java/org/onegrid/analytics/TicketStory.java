@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.onegrid.events.EventCodec;
 import org.onegrid.events.EventEnvelope;
 import org.onegrid.events.EventType;
 import org.onegrid.events.ticket.TicketEvents;
@@ -95,6 +96,20 @@ public final class TicketStory {
 
     public List<EventEnvelope> events() {
         return events;
+    }
+
+    /**
+     * The records of n whole ticket lives (reported to rated, one in seven resolved late) as they lie on the topic:
+     * what the benchmarks decode.
+     */
+    public static List<String> encodedLives(int tickets) {
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < tickets; i++) {
+            TicketStory story = reported("HT", "housing", Instant.parse("2026-01-01T01:00:00Z"));
+            story.accepted().dispatched().resolved(i % 7 != 0, 2.0).rated("SATISFIED");
+            story.events().forEach(e -> records.add(EventCodec.encode(e)));
+        }
+        return records;
     }
 
     public String ticketId() {

@@ -1,7 +1,5 @@
 package org.onegrid.analytics.bench;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.onegrid.analytics.TicketStory;
@@ -21,12 +19,7 @@ public final class EventDecodeBenchmark {
 
     public static void main(String[] args) {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        List<String> records = new ArrayList<>();
-        for (int i = 0; i < tickets; i++) {
-            TicketStory story = TicketStory.reported("HT", "housing", Instant.parse("2026-01-01T01:00:00Z"));
-            story.accepted().dispatched().resolved(i % 7 != 0, 2.0).rated("SATISFIED");
-            story.events().forEach(e -> records.add(EventCodec.encode(e)));
-        }
+        List<String> records = TicketStory.encodedLives(tickets);
         long sink = 0;
         for (int round = 0; round <= 5; round++) {
             long started = System.nanoTime();

@@ -2,7 +2,6 @@ package org.onegrid.analytics.events;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +21,7 @@ public final class RebuildWindowBenchmark {
 
     public static void main(String[] args) throws InterruptedException {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        List<String> records = new ArrayList<>();
-        for (int i = 0; i < tickets; i++) {
-            TicketStory story = TicketStory.reported("HT", "housing", Instant.parse("2026-01-01T01:00:00Z"));
-            story.accepted().dispatched().resolved(i % 7 != 0, 2.0).rated("SATISFIED");
-            story.events().forEach(e -> records.add(EventCodec.encode(e)));
-        }
+        List<String> records = TicketStory.encodedLives(tickets);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterCollection(memory);
         List<TicketChange> held = new ArrayList<>(records.size());
