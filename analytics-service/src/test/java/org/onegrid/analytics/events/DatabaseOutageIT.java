@@ -106,6 +106,9 @@ class DatabaseOutageIT {
 
         Set<String> duringIds = ids(during);
         await("the events of the outage applied", () -> eventsIn(active, duringIds) == 20);
+        // A poll's events are marked applied in the inbox right after the views are written.
+        await("the events of the outage marked applied",
+                () -> processed.count(TicketEventsListener.HANDLER) >= before + 20);
         assertThat(processed.count(TicketEventsListener.HANDLER)).isEqualTo(before + 20);
         for (TicketRecord r : records(active, duringIds)) {
             assertThat(r.events()).hasSize(4);
