@@ -70,8 +70,9 @@ public class ViewRebuilder {
                          ViewGenerations generations, ReplayHorizon horizon, Clock clock,
                          @Value("${onegrid.analytics.rebuild.batch-size:10000}") int batchSize,
                          @Value("${onegrid.analytics.rebuild.window-tickets:100000}") int windowTickets) {
-        this.batchSize = batchSize;
-        this.windowTickets = windowTickets;
+        // At least one ticket per write: the final flush takes batches until the window is empty.
+        this.batchSize = Math.max(1, batchSize);
+        this.windowTickets = Math.max(0, windowTickets);
         this.consumers = consumers;
         this.updater = updater;
         this.activities = activities;
