@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the OneGrid benchmark (issue 10): builds the jars if they are missing, then starts the packaged local stack
-# on ports shifted by 200 and measures it. Options: bench/run.sh --quick (about 5 minutes), see bench/README.md.
+# on ports shifted by 200 and measures it. Options: bench/run.sh --quick (about 3 minutes), see bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -34,6 +35,12 @@ public final class Bench {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Optional<String> shortfall = options.memoryShortfall(Results.machineMemoryBytes());
+        if (shortfall.isPresent()) {
+            System.err.println(shortfall.get());
             System.exit(2);
             return;
         }

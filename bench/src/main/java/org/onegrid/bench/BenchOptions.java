@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What one run measures and how much. Every count and duration is bounded; {@code --quick} scales everything down
- * for development (about five minutes instead of about twenty-five).
+ * for development (about three minutes instead of about twelve).
  *
  * @param steps              offered rates (requests per second) of the intake steps, rising
  * @param stepSeconds        how long each intake step offers its rate
@@ -48,7 +49,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                                 [--query-samples N] [--query-budget-seconds N] [--catch-up-seconds N]
                                 [--live-seconds N] [--rebuild-seconds N]
                                 [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
-                                [--mongo h2|memory] [--launcher-heap 2g] [--service-jvm production|local] [--warm-up-seconds N]
+                                [--mongo memory|h2] [--launcher-heap 10g] [--service-jvm production|local] [--warm-up-seconds N]
                                 [--mongo-uri mongodb://...]""";
 
     static BenchOptions parse(String... args) {
@@ -71,18 +72,18 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 integers(o, "freshness-rates", quick ? "25" : "25,100,500"),
                 integer(o, "freshness-seconds", quick ? 5 : 10),
                 integer(o, "events", quick ? 50_000 : 1_000_000),
-                integer(o, "events-per-ticket", 3),
+                integer(o, "events-per-ticket", 1),
                 integer(o, "events-apart", 0),
                 integer(o, "store-tickets", quick ? 50_000 : 1_000_000),
                 integer(o, "seed-seconds", quick ? 60 : 240),
                 integer(o, "query-samples", quick ? 20 : 100),
                 integer(o, "query-budget-seconds", quick ? 10 : 20),
                 integer(o, "catch-up-seconds", quick ? 30 : 45),
-                integer(o, "live-seconds", quick ? 45 : 120),
+                integer(o, "live-seconds", quick ? 45 : 240),
                 integer(o, "rebuild-seconds", quick ? 60 : 240),
                 Set.copyOf(Arrays.asList(o.getOrDefault("phases", String.join(",", ALL_PHASES)).split(","))),
-                o.containsKey("mongo-uri") ? "external" : o.getOrDefault("mongo", "h2"),
-                o.getOrDefault("launcher-heap", "2g"),
+                o.containsKey("mongo-uri") ? "external" : o.getOrDefault("mongo", "memory"),
+                o.getOrDefault("launcher-heap", defaultLauncherHeap(quick, o.getOrDefault("mongo", "memory"))),
                 o.getOrDefault("service-jvm", "production"),
                 integer(o, "warm-up-seconds", quick ? 5 : 30),
                 o.getOrDefault("mongo-uri", ""));
@@ -127,6 +128,33 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
      */
     String serviceJvmOptions() {
         return serviceJvm.equals("production") ? PRODUCTION_JVM : "";
+    }
+
+    /**
+     * A million tickets in the memory database take about 10 GB of the launcher's heap (a full run holds the list
+     * phase's million, then the replay's); with H2 or a small run the documents are on disk or few.
+     */
+    private static String defaultLauncherHeap(boolean quick, String mongo) {
+        return !quick && mongo.equals("memory") ? "10g" : "2g";
+    }
+
+    /**
+     * Why this machine cannot take the run, if it cannot: the launcher's heap, plus the five service JVMs (up to
+     * 1 GB of heap each with production settings) and the bench's own, must fit in its memory, or the kernel
+     * stops a process half way through and the run measures nothing.
+     */
+    Optional<String> memoryShortfall(long machineBytes) {
+        long heap = Long.parseLong(launcherHeap.substring(0, launcherHeap.length() - 1))
+                << (launcherHeap.endsWith("g") ? 30 : 20);
+        long needed = heap + (6L << 30);
+        if (needed <= machineBytes) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                "this run needs about %d GB of memory (launcher heap %s, plus about 6 GB for the services and the bench);"
+                        + " the machine has %.1f GB. Run with --mongo h2 (documents on disk), or with fewer --events"
+                        + " and --store-tickets and a smaller --launcher-heap.",
+                needed >> 30, launcherHeap, machineBytes / (double) (1L << 30)));
     }
 
     /** The launcher's database options: its own database, or none and the services on {@code --mongo-uri}. */
@@ -178,6 +206,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         m.put("freshnessSeconds", freshnessSeconds);
         m.put("replayEvents", events);
         m.put("eventsPerTicket", eventsPerTicket);
+        m.put("eventsApart", eventsApart);
         m.put("storeTickets", storeTickets);
         m.put("seedSeconds", seedSeconds);
         m.put("querySamples", querySamples);

@@ -19,7 +19,11 @@ class BenchOptionsTest {
         assertThat(full.gatewayPort()).isEqualTo(8280);
         assertThat(full.mongoPort()).isEqualTo(27217);
         assertThat(full.kafkaPort()).isEqualTo(9292);
-        assertThat(full.launcherHeap()).isEqualTo("2g");
+        assertThat(full.mongo()).isEqualTo("memory");
+        assertThat(full.launcherHeap()).isEqualTo("10g");
+        assertThat(full.eventsPerTicket()).isEqualTo(1);
+        assertThat(quick.launcherHeap()).isEqualTo("2g");
+        assertThat(BenchOptions.parse("--mongo", "h2").launcherHeap()).isEqualTo("2g");
         assertThat(BenchOptions.parse("--mongo", "memory", "--launcher-heap", "8g").launcherHeap()).isEqualTo("8g");
         assertThat(full.serviceJvmOptions()).contains("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC");
         assertThat(full.warmUpSeconds()).isEqualTo(30);
@@ -42,6 +46,17 @@ class BenchOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--mongo", "external"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunThatWouldNotFitInTheMachinesMemoryIsRefusedWithWhatToDo() {
+        long gb = 1L << 30;
+        BenchOptions full = BenchOptions.parse();
+        assertThat(full.memoryShortfall(16 * gb)).isEmpty();
+        assertThat(full.memoryShortfall(15 * gb)).hasValueSatisfying(why -> assertThat(why)
+                .contains("16 GB", "launcher heap 10g", "15.0 GB", "--mongo h2"));
+        assertThat(BenchOptions.parse("--launcher-heap", "2048m").memoryShortfall(8 * gb)).isEmpty();
+        assertThat(BenchOptions.parse("--launcher-heap", "3072m").memoryShortfall(8 * gb)).isPresent();
     }
 
     @Test
