@@ -10,6 +10,7 @@ import java.util.List;
 import org.onegrid.gateway.apikey.ApiKeyAuthentication;
 import org.onegrid.gateway.apikey.ApiKeyStore;
 import org.onegrid.gateway.devauth.DevIssuer;
+import org.onegrid.gateway.error.DecoderFailureProblems;
 import org.onegrid.gateway.error.Problems;
 import org.onegrid.gateway.identity.IdentityHeadersFilter;
 import org.onegrid.gateway.identity.JwtIdentityConverter;
@@ -25,7 +26,9 @@ import org.onegrid.gateway.protect.RequestIdFilter;
 import org.onegrid.gateway.protect.TokenBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -43,7 +46,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.netty.NettyPipeline;
 
 /** Wires the front door: who the caller is, whether they may pass, and the limits every request is held to. */
 @Configuration(proxyBeanMethods = false)
@@ -168,6 +173,19 @@ public class GatewayConfig {
                         .build())
                 .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(60)).build())
                 .build());
+    }
+
+    /** Reactor Netty answers an over-long request line or header block itself; this gives it a problem body. */
+    @Bean
+    NettyServerCustomizer decoderFailureProblems(
+            @Value("${server.netty.max-initial-line-length:4KB}") DataSize maxInitialLine,
+            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaders) {
+        DecoderFailureProblems problems = new DecoderFailureProblems((int) maxInitialLine.toBytes(), maxHeaders.toBytes());
+        return server -> server.doOnChannelInit((observer, channel, address) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "onegrid.decoderFailureProblems", problems);
+            }
+        });
     }
 
     @Bean

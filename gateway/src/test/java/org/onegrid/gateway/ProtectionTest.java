@@ -2,6 +2,10 @@ package org.onegrid.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -65,6 +69,26 @@ class ProtectionTest extends GatewayTestSupport {
                     .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                     .expectHeader().contentTypeCompatibleWith(PROBLEM);
         }
+    }
+
+    /** Reactor Netty refuses these before any filter runs; the answer must still say what to fix. */
+    @Test
+    void anOverlongUriOrHeaderBlockIsAProblemNamingIt() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> longUri = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/tickets/" + "a".repeat(5_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(longUri.statusCode()).isEqualTo(414);
+        assertThat(longUri.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(longUri.body()).contains("\"status\":414", "\"field\":\"uri\"", "longer than 4096 bytes");
+
+        HttpResponse<String> bigHeaders = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/tickets")).header("X-Padding", "p".repeat(10_000)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bigHeaders.statusCode()).isEqualTo(431);
+        assertThat(bigHeaders.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(bigHeaders.body()).contains("\"field\":\"headers\"");
+
+        client.get().uri("/api/tickets/" + "a".repeat(100)).header("Authorization",
+                "Bearer " + token(fresh("gw"), "grid-worker")).exchange().expectStatus().isOk();
     }
 
     @Test
