@@ -188,6 +188,12 @@ class TicketFiguresIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.body()).contains("groupBy").doesNotContain("Exception");
+
+        for (String path : new String[] {"/analytics/tickets/figures", "/analytics/league", "/analytics/league/history"}) {
+            var backwards = get(port, path + "?from=2026-11-30&to=2026-11-01");
+            assertThat(backwards.statusCode()).as(path).isEqualTo(400);
+            assertThat(backwards.body()).as(path).contains("\"field\":\"to\"", "must not be before from");
+        }
     }
 
     private JsonNode district(String code) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.onegrid.analytics.domain.Scope;
 import org.onegrid.platform.service.ApiException;
+import org.onegrid.platform.service.Ranges;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** district (a code such as TY), from and to (Sanya dates, inclusive) of the talent and centre figures. */
@@ -12,9 +13,7 @@ record ActivityFiguresParams(String district,
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
     Scope scope() {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.badRequest("to", "must not be before from");
-        }
+        Ranges.requireOrdered("from", from, "to", to);
         if (district != null && !district.isBlank() && !district.matches("[A-Z]{2,8}")) {
             throw ApiException.badRequest("district", "must be a district code such as TY");
         }

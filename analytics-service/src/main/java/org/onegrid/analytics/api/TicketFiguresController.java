@@ -11,6 +11,7 @@ import org.onegrid.analytics.domain.Dimension;
 import org.onegrid.analytics.domain.LeagueTable;
 import org.onegrid.analytics.domain.Period;
 import org.onegrid.analytics.domain.TicketFigures;
+import org.onegrid.platform.service.Ranges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,7 @@ class TicketFiguresController {
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         TicketFigureQueries.Filter filter() {
+            Ranges.requireOrdered("from", from, "to", to);
             return new TicketFigureQueries.Filter(district, department, community, category, channel, from, to);
         }
     }
@@ -82,6 +84,7 @@ class TicketFiguresController {
     List<LeagueTable.Row> league(@RequestParam(defaultValue = "DISTRICT") Dimension by,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Ranges.requireOrdered("from", from, "to", to);
         return queries.league(new TicketFigureQueries.Filter(null, null, null, null, null, from, to), by, weights);
     }
 
@@ -98,6 +101,7 @@ class TicketFiguresController {
         if (by != Dimension.DISTRICT && by != Dimension.DEPARTMENT) {
             throw org.onegrid.platform.service.ApiException.badRequest("by", "must be DISTRICT or DEPARTMENT");
         }
+        Ranges.requireOrdered("from", from, "to", to);
         return queries.leagueHistory(new TicketFigureQueries.Filter(null, null, null, null, null, from, to), by,
                         period, weights).stream()
                 .flatMap(s -> s.table().stream().map(r -> new HistoryRow(s.period(), r.rank(), r.unit(), r.score())))

@@ -19,6 +19,7 @@ import org.onegrid.center.store.ActivityStore;
 import org.onegrid.center.store.CenterStore;
 import org.onegrid.platform.kafka.outbox.OutboxRelay;
 import org.onegrid.platform.service.ApiException;
+import org.onegrid.platform.service.Ranges;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -92,6 +93,7 @@ class ActivityController {
                              @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
+        Ranges.requireOrdered("from", from, "to", to);
         centers.find(centerId).orElseThrow(() -> ApiException.notFound("centre", centerId));
         return Pages.of(activities.list(centerId, theme, from, to, page, size), ActivityController::view);
     }

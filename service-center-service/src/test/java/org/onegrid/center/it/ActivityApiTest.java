@@ -193,6 +193,10 @@ class ActivityApiTest extends CenterIntegrationTest {
                 "title", "读书沙龙", "startsAt", lastYear.toString(), "endsAt", lastYear.plusSeconds(3600).toString(),
                 "capacity", 10));
         assertThat(past.body().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
+        Response listedBackwards = get("/centers/" + center + "/activities?from=" + tomorrow + "&to="
+                + tomorrow.minus(1, ChronoUnit.DAYS));
+        assertThat(listedBackwards.status()).isEqualTo(400);
+        assertThat(listedBackwards.body().get("errors").get(0).get("field").asString()).isEqualTo("to");
         assertThat(get("/centers/activity-themes").body().toString()).contains("红色讲堂", "读书沙龙");
     }
 }

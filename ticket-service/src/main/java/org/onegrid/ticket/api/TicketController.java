@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import org.onegrid.platform.service.ApiException;
+import org.onegrid.platform.service.Ranges;
 import org.onegrid.ticket.domain.Actor;
 import org.onegrid.ticket.domain.CategoryRule;
 import org.onegrid.ticket.domain.GridCell;
@@ -186,6 +187,8 @@ public class TicketController {
         requireStorable("createdTo", createdTo);
         requireStorable("resolvedFrom", resolvedFrom);
         requireStorable("resolvedTo", resolvedTo);
+        Ranges.requireOrdered("createdFrom", createdFrom, "createdTo", createdTo);
+        Ranges.requireOrdered("resolvedFrom", resolvedFrom, "resolvedTo", resolvedTo);
         var query = new TicketStore.Query(district, community, grid, statuses(status), category, channel, department,
                 overdue, escalationLevel, createdFrom, createdTo, resolvedFrom, resolvedTo, q, parent);
         return search(query, page, size, sort).map(t -> view(t, viewer(role)));

@@ -103,6 +103,10 @@ class TicketLoopTest extends IntegrationTestBase {
         assertThat(get("/tickets?sort=title,desc", Caller.admin()).status()).isEqualTo(400);
         assertThat(get("/tickets/does-not-exist", Caller.admin()).status()).isEqualTo(404);
         assertThat(get("/tickets?createdFrom=yesterday", Caller.admin()).status()).isEqualTo(400);
+        Response backwards = get("/tickets?createdFrom=2026-11-30T00:00:00Z&createdTo=2026-11-01T00:00:00Z",
+                Caller.admin());
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().path("errors").path(0).path("field").asString()).isEqualTo("createdTo");
         assertThat(get("/tickets?status=DONE", Caller.admin()).status()).isEqualTo(400);
     }
 
