@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 import org.onegrid.gateway.apikey.ApiKeyAuthentication;
@@ -19,6 +20,7 @@ import org.onegrid.gateway.open311.Open311Errors;
 import org.onegrid.gateway.policy.AccessPolicy;
 import org.onegrid.gateway.policy.PolicyAuthorizationManager;
 import org.onegrid.gateway.protect.BodyLimitFilter;
+import org.onegrid.gateway.protect.InFlightLimitFilter;
 import org.onegrid.gateway.protect.JsonDepthFilter;
 import org.onegrid.gateway.protect.PathSafetyFilter;
 import org.onegrid.gateway.protect.RateLimitFilter;
@@ -186,6 +188,11 @@ public class GatewayConfig {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, "onegrid.decoderFailureProblems", problems);
             }
         });
+    }
+
+    @Bean
+    InFlightLimitFilter inFlightLimitFilter(GatewaySettings settings, MeterRegistry meters) {
+        return new InFlightLimitFilter(settings.maxInFlightPerService(), meters);
     }
 
     @Bean

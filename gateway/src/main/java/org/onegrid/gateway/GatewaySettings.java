@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("onegrid.gateway")
 public record GatewaySettings(String secret, DevIssuerSettings devIssuer, List<ApiKeySeed> apiKeys,
                               RateLimitSettings rateLimit, long maxBodyBytes, int maxJsonDepth,
-                              List<String> corsOrigins) {
+                              List<String> corsOrigins, int maxInFlightPerService) {
 
     public GatewaySettings {
         apiKeys = apiKeys == null ? List.of() : apiKeys;
@@ -30,6 +30,7 @@ public record GatewaySettings(String secret, DevIssuerSettings devIssuer, List<A
         rateLimit = rateLimit == null ? new RateLimitSettings(100, 50, Duration.ofSeconds(1), Map.of()) : rateLimit;
         maxBodyBytes = maxBodyBytes <= 0 ? 1_048_576 : maxBodyBytes;
         maxJsonDepth = maxJsonDepth <= 0 ? 32 : maxJsonDepth;
+        maxInFlightPerService = maxInFlightPerService <= 0 ? 256 : maxInFlightPerService;
     }
 
     /** {@code devKeys}: plain keys the dev issuer registers for local partner testing (never in compose). */
