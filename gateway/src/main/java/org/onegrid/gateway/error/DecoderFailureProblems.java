@@ -1,6 +1,5 @@
 package org.onegrid.gateway.error;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives a body to the answers Reactor Netty sends by itself when it cannot decode a request: a request line longer
@@ -24,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ChannelHandler.Sharable
 public final class DecoderFailureProblems extends ChannelOutboundHandlerAdapter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int maxInitialLineBytes;
     private final long maxHeaderBytes;
@@ -40,7 +36,7 @@ public final class DecoderFailureProblems extends ChannelOutboundHandlerAdapter 
         if (msg instanceof FullHttpResponse response && !response.content().isReadable()) {
             Map<String, Object> problem = problemFor(response.status().code());
             if (problem != null) {
-                byte[] body = JSON.writeValueAsBytes(problem);
+                byte[] body = Problems.json(problem);
                 FullHttpResponse withBody = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
                         Unpooled.wrappedBuffer(body));
                 withBody.headers().set(response.headers())
@@ -68,11 +64,7 @@ public final class DecoderFailureProblems extends ChannelOutboundHandlerAdapter 
     }
 
     private static Map<String, Object> problem(int status, String code, String title, String field, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.TYPE_BASE + code);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
+        Map<String, Object> body = Problems.body(status, code, title, detail);
         body.put("errors", List.of(Map.of("field", field, "message", detail)));
         return body;
     }

@@ -37,21 +37,31 @@ public final class Problems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", URI.create(TYPE_BASE + code).toString());
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
+        Map<String, Object> body = body(status.value(), code, title, detail);
         body.put("instance", exchange.getRequest().getPath().value());
         String requestId = requestId(exchange);
         if (requestId != null) {
             body.put("requestId", requestId);
         }
         body.putAll(extra);
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = json(body);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** The members every problem has; callers add {@code instance}, {@code requestId} or {@code errors}. */
+    static Map<String, Object> body(int status, String code, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", URI.create(TYPE_BASE + code).toString());
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    static byte[] json(Map<String, Object> body) {
+        return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     }
 }
