@@ -20,8 +20,9 @@ import com.mongodb.client.MongoClients;
  * The benchmark of issue 10, one command ({@code bench/run.sh}): starts the packaged local stack on ports shifted
  * by 200 (gateway 8280, services 8281-8284, broker 9292, Mongo-wire 27217) with the gateway's rate limit raised and
  * a gateway secret of its own, runs the phases (intake, freshness, list, replay, dashboard; memory throughout), prints a
- * table, writes {@code bench/target/bench-results.json} and {@code .md}, and stops the stack. Loopback only; every
- * phase bounded in count and time. Not a test: nothing here runs during {@code mvn verify}.
+ * table, writes {@code bench-results.json} and {@code .md} (under {@code bench/target}, or {@code --out}), and stops
+ * the stack. Loopback only; every phase bounded in count and time. Not a test: {@code mvn verify} only runs it once at
+ * a tiny scale ({@code BenchRunIT}), to check that each phase still yields its figures, and judges none of them.
  */
 public final class Bench {
 
@@ -44,8 +45,27 @@ public final class Bench {
             System.exit(2);
             return;
         }
+        if (!options.mongoUri().isEmpty()) {
+            try {
+                refuseUsedDatabase(options.mongoUri());
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        run(options);
+    }
+
+    /**
+     * One run with these options, start to finish: the stack is stopped again at the end. A phase that fails is
+     * noted in the results and the next one runs.
+     *
+     * @return the results file (JSON; the Markdown lies beside it)
+     */
+    static Path run(BenchOptions options) throws Exception {
         long started = System.nanoTime();
-        Path target = options.root().resolve("bench/target");
+        Path target = options.out();
         String run = UUID.randomUUID().toString().substring(0, 6);
         String gatewaySecret = "bench-gateway-secret-" + UUID.randomUUID();
         Map<String, String> env = new LinkedHashMap<>();
@@ -65,15 +85,6 @@ public final class Bench {
                 run, options.quick() ? "quick" : "full", Runtime.getRuntime().availableProcessors(),
                 options.portOffset(), options.mongo(), options.serviceJvm());
 
-        if (!options.mongoUri().isEmpty()) {
-            try {
-                refuseUsedDatabase(options.mongoUri());
-            } catch (IllegalStateException e) {
-                System.err.println(e.getMessage());
-                System.exit(2);
-                return;
-            }
-        }
         try (LocalStackProcess stack = LocalStackProcess.start(options.root(), target.resolve("bench-data"),
                 options.portOffset(), options.launcherDatabaseArgs(), options.launcherHeap(),
                 gcLog == null ? List.of() : List.of(gcLog), env, Duration.ofMinutes(5))) {
@@ -173,6 +184,7 @@ public final class Bench {
         Path md = target.resolve("bench-results.md");
         results.write(json, md, options.asMap(), minutes);
         System.out.printf("%.1f minutes. Results: %s and %s%n", minutes, json, md);
+        return json;
     }
 
     /** Per phase: the three longest pauses of any JVM, and the three JVMs that paused longest in total. */

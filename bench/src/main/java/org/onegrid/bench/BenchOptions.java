@@ -34,12 +34,13 @@ import java.util.Set;
  *                           see {@code mongo}); its onegrid databases must not exist yet
  * @param warmUpSeconds      how long each intake target is loaded before the steps, unmeasured, so that the steps
  *                           measure compiled code and not the JIT at work
+ * @param out                where the results, the stack's data and its GC logs go ({@code bench/target} by default)
  */
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket, int eventsApart,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
                     int rebuildSeconds, Set<String> phases, String mongo, String launcherHeap, String serviceJvm,
-                    int warmUpSeconds, String mongoUri) {
+                    int warmUpSeconds, String mongoUri, Path out) {
 
     static final String PRODUCTION_JVM = "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -Xms256m -Xmx1g";
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
@@ -50,7 +51,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                                 [--live-seconds N] [--rebuild-seconds N]
                                 [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
                                 [--mongo memory|h2] [--launcher-heap 10g] [--service-jvm production|local] [--warm-up-seconds N]
-                                [--mongo-uri mongodb://...]""";
+                                [--mongo-uri mongodb://...] [--out DIR]""";
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -64,8 +65,8 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
             }
             o.put(args[i].substring(2), args[++i]);
         }
-        BenchOptions options = new BenchOptions(quick,
-                Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+        Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        BenchOptions options = new BenchOptions(quick, root,
                 integer(o, "port-offset", 200),
                 integers(o, "steps", quick ? "50,100,300" : "25,50,100,200,400,700,1000,1400,2000"),
                 integer(o, "step-seconds", quick ? 4 : 10),
@@ -86,7 +87,8 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 o.getOrDefault("launcher-heap", defaultLauncherHeap(quick, o.getOrDefault("mongo", "memory"))),
                 o.getOrDefault("service-jvm", "production"),
                 integer(o, "warm-up-seconds", quick ? 5 : 30),
-                o.getOrDefault("mongo-uri", ""));
+                o.getOrDefault("mongo-uri", ""),
+                o.containsKey("out") ? Path.of(o.get("out")).toAbsolutePath().normalize() : root.resolve("bench/target"));
         if (o.containsKey("mongo") && !List.of("h2", "memory").contains(o.get("mongo"))) {
             throw new IllegalArgumentException("--mongo: h2 (the local stack's default) or memory");
         }

@@ -29,6 +29,9 @@ class BenchOptionsTest {
         assertThat(full.warmUpSeconds()).isEqualTo(30);
         assertThat(quick.warmUpSeconds()).isEqualTo(5);
         assertThat(BenchOptions.parse("--service-jvm", "local").serviceJvmOptions()).isEmpty();
+        assertThat(BenchOptions.parse("--root", "/checkout").out()).isEqualTo(java.nio.file.Path.of("/checkout/bench/target"));
+        assertThat(BenchOptions.parse("--root", "/checkout", "--out", "/tmp/run").out())
+                .isEqualTo(java.nio.file.Path.of("/tmp/run"));
     }
 
     @Test
