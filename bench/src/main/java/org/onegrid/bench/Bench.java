@@ -87,7 +87,7 @@ public final class Bench {
 
         try (LocalStackProcess stack = LocalStackProcess.start(options.root(), target.resolve("bench-data"),
                 options.portOffset(), options.launcherDatabaseArgs(), options.launcherHeap(),
-                gcLog == null ? List.of() : List.of(gcLog), env, Duration.ofMinutes(5))) {
+                launcherJvmOptions(options, gcLog), env, Duration.ofMinutes(5))) {
             // Ctrl-C stops the stack too (the launcher stops its services on SIGTERM).
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
             double readySeconds = (System.nanoTime() - stack.startedNanos) / 1e9;
@@ -185,6 +185,14 @@ public final class Bench {
         results.write(json, md, options.asMap(), minutes);
         System.out.printf("%.1f minutes. Results: %s and %s%n", minutes, json, md);
         return json;
+    }
+
+    private static List<String> launcherJvmOptions(BenchOptions options, String gcLog) {
+        List<String> jvm = new ArrayList<>(options.launcherJvmOptions());
+        if (gcLog != null) {
+            jvm.add(gcLog);
+        }
+        return jvm;
     }
 
     /** Per phase: the three longest pauses of any JVM, and the three JVMs that paused longest in total. */

@@ -34,13 +34,14 @@ import java.util.Set;
  *                           see {@code mongo}); its onegrid databases must not exist yet
  * @param warmUpSeconds      how long each intake target is loaded before the steps, unmeasured, so that the steps
  *                           measure compiled code and not the JIT at work
+ * @param launcherJvm        further JVM options of the launcher (space separated)
  * @param out                where the results, the stack's data and its GC logs go ({@code bench/target} by default)
  */
 record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> steps, int stepSeconds,
                     List<Integer> freshnessRates, int freshnessSeconds, int events, int eventsPerTicket, int eventsApart,
                     int storeTickets, int seedSeconds, int querySamples, int queryBudgetSeconds, int catchUpSeconds, int liveSeconds,
                     int rebuildSeconds, Set<String> phases, String mongo, String launcherHeap, String serviceJvm,
-                    int warmUpSeconds, String mongoUri, Path out) {
+                    int warmUpSeconds, String mongoUri, String launcherJvm, Path out) {
 
     static final String PRODUCTION_JVM = "-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseG1GC -Xms256m -Xmx1g";
     static final Set<String> ALL_PHASES = Set.of("intake", "freshness", "list", "replay", "dashboard");
@@ -51,7 +52,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                                 [--live-seconds N] [--rebuild-seconds N]
                                 [--phases intake,freshness,list,replay,dashboard] [--port-offset N] [--root DIR]
                                 [--mongo memory|h2] [--launcher-heap 10g] [--service-jvm production|local] [--warm-up-seconds N]
-                                [--mongo-uri mongodb://...] [--out DIR]""";
+                                [--mongo-uri mongodb://...] [--launcher-jvm "OPTIONS"] [--out DIR]""";
 
     static BenchOptions parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -88,6 +89,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 o.getOrDefault("service-jvm", "production"),
                 integer(o, "warm-up-seconds", quick ? 5 : 30),
                 o.getOrDefault("mongo-uri", ""),
+                o.getOrDefault("launcher-jvm", ""),
                 o.containsKey("out") ? Path.of(o.get("out")).toAbsolutePath().normalize() : root.resolve("bench/target"));
         if (o.containsKey("mongo") && !List.of("h2", "memory").contains(o.get("mongo"))) {
             throw new IllegalArgumentException("--mongo: h2 (the local stack's default) or memory");
@@ -159,6 +161,11 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
                 needed >> 30, launcherHeap, machineBytes / (double) (1L << 30)));
     }
 
+    /** {@code --launcher-jvm}, one option an element. */
+    List<String> launcherJvmOptions() {
+        return Arrays.stream(launcherJvm.split(" ")).filter(o -> !o.isBlank()).toList();
+    }
+
     /** The launcher's database options: its own database, or none and the services on {@code --mongo-uri}. */
     List<String> launcherDatabaseArgs() {
         return mongoUri.isEmpty() ? List.of("--mongo", mongo) : List.of("--mongo-uri", mongoUri);
@@ -200,6 +207,7 @@ record BenchOptions(boolean quick, Path root, int portOffset, List<Integer> step
         m.put("portOffset", portOffset);
         m.put("mongo", mongo);
         m.put("launcherHeap", launcherHeap);
+        m.put("launcherJvm", launcherJvm);
         m.put("serviceJvm", serviceJvm);
         m.put("warmUpSeconds", warmUpSeconds);
         m.put("intakeSteps", steps);

@@ -32,6 +32,9 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse("--root", "/checkout").out()).isEqualTo(java.nio.file.Path.of("/checkout/bench/target"));
         assertThat(BenchOptions.parse("--root", "/checkout", "--out", "/tmp/run").out())
                 .isEqualTo(java.nio.file.Path.of("/tmp/run"));
+        assertThat(full.launcherJvmOptions()).isEmpty();
+        assertThat(BenchOptions.parse("--launcher-jvm", " -XX:+UseZGC  -Xss1m").launcherJvmOptions())
+                .containsExactly("-XX:+UseZGC", "-Xss1m");
     }
 
     @Test
